@@ -1,0 +1,12 @@
+// The dyad subcommands. Each takes the arguments after its name and returns the process exit code
+// (0 ok, 1 some records failed but the batch completed, 2 usage error, other StatusCode values for
+// fatal errors). Each lives in its own *_command.cc file.
+#pragma once
+
+namespace dyad::cli {
+
+int ParseCommand(int argc, char** argv);  // dyad parse
+int TrainCommand(int argc, char** argv);  // dyad train tagger|parser
+int EvalCommand(int argc, char** argv);   // dyad eval tokenize|parse
+
+}  // namespace dyad::cli

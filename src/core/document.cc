@@ -1,0 +1,84 @@
+#include "dyad/document.h"
+
+#include <array>
+#include <cassert>
+
+namespace dyad {
+namespace {
+
+constexpr std::array<std::string_view, static_cast<size_t>(Upos::kCount)> kUposNames = {
+    "_",     "ADJ",   "ADP",  "ADV",   "AUX",  "CCONJ", "DET", "INTJ", "NOUN",
+    "NUM",   "PART",  "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
+
+constexpr uint32_t kCharBlock = 256;
+
+bool IsContinuationByte(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+}  // namespace
+
+std::string_view UposName(Upos u) {
+  auto i = static_cast<size_t>(u);
+  return i < kUposNames.size() ? kUposNames[i] : "_";
+}
+
+Upos UposFromName(std::string_view name) {
+  for (size_t i = 1; i < kUposNames.size(); ++i)
+    if (kUposNames[i] == name) return static_cast<Upos>(i);
+  return Upos::kNone;
+}
+
+std::string_view FurnitureName(Furniture f) {
+  switch (f) {
+    case Furniture::kBody: return "body";
+    case Furniture::kHeadline: return "headline";
+    case Furniture::kDateline: return "dateline";
+    case Furniture::kByline: return "byline";
+    case Furniture::kCredit: return "credit";
+    case Furniture::kBoilerplate: return "boilerplate";
+  }
+  return "body";
+}
+
+Document::Document(std::string text, DocumentMeta meta) : text_(std::move(text)), meta_(std::move(meta)) {}
+
+StrId Document::Intern(std::string_view s) {
+  if (s.empty()) return kNoStr;
+  auto it = string_ids_.find(s);
+  if (it != string_ids_.end()) return it->second;
+  string_store_.emplace_back(s);
+  std::string_view stored = string_store_.back();
+  auto id = static_cast<StrId>(strings_.size());
+  strings_.push_back(stored);
+  string_ids_.emplace(stored, id);
+  return id;
+}
+
+void Document::BuildCharIndex() const {
+  char_index_built_ = true;
+  ascii_only_ = true;
+  for (unsigned char c : text_) {
+    if (c >= 0x80) { ascii_only_ = false; break; }
+  }
+  if (ascii_only_) return;
+  char_blocks_.clear();
+  char_blocks_.reserve(text_.size() / kCharBlock + 1);
+  uint32_t chars = 0;
+  for (size_t b = 0; b < text_.size(); ++b) {
+    if (b % kCharBlock == 0) char_blocks_.push_back(chars);
+    if (!IsContinuationByte(static_cast<unsigned char>(text_[b]))) ++chars;
+  }
+}
+
+uint32_t Document::CharOffset(uint32_t byte) const {
+  assert(byte <= text_.size());
+  if (!char_index_built_) BuildCharIndex();
+  if (ascii_only_) return byte;
+  uint32_t block = byte / kCharBlock;
+  if (block >= char_blocks_.size()) block = static_cast<uint32_t>(char_blocks_.size()) - 1;
+  uint32_t chars = char_blocks_[block];
+  for (uint32_t b = block * kCharBlock; b < byte; ++b)
+    if (!IsContinuationByte(static_cast<unsigned char>(text_[b]))) ++chars;
+  return chars;
+}
+
+}  // namespace dyad
