@@ -81,6 +81,7 @@ struct SentenceRow {
   uint32_t begin = 0, end = 0;              // byte range (first token begin .. last token end)
   uint32_t first_token = 0, end_token = 0;  // token index range [first, end)
   Furniture kind = Furniture::kBody;        // kBody unless the whole sentence is furniture
+  StrId id = kNoStr;                        // sentence id when the input gave one (CoNLL-U sent_id)
 };
 
 // A marked stretch of furniture inside or across sentences (a dateline starts a body sentence).

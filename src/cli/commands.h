@@ -5,8 +5,12 @@
 
 namespace dyad::cli {
 
-int ParseCommand(int argc, char** argv);  // dyad parse
-int TrainCommand(int argc, char** argv);  // dyad train tagger|parser
-int EvalCommand(int argc, char** argv);   // dyad eval tokenize|parse
+int ParseCommand(int argc, char** argv);         // dyad parse
+int TrainCommand(int argc, char** argv);         // dyad train tagger|parser (dispatch)
+int TrainTaggerCommand(int argc, char** argv);   // dyad train tagger
+int TrainParserCommand(int argc, char** argv);   // dyad train parser
+int EvalCommand(int argc, char** argv);          // dyad eval tokenize|parse (dispatch)
+int EvalTokenizeCommand(int argc, char** argv);  // dyad eval tokenize
+int EvalParseCommand(int argc, char** argv);     // dyad eval parse
 
 }  // namespace dyad::cli
