@@ -90,6 +90,29 @@ struct FurnitureSpan {
   Furniture kind = Furniture::kBody;
 };
 
+// An actor mention (actors stage): a token range resolved to a CAMEO actor code.
+// DO NOT CHANGE MentionKind values: they are written to outputs and stores.
+enum class MentionKind : uint8_t {
+  kCountry = 0,       // "Iran", "Iranian", "Tehran" (metonym)
+  kPerson = 1,        // "Ebrahim Raisi", "Raisi"
+  kOrganisation = 2,  // "NATO", "Hezbollah"
+  kAgent = 3,         // "Russian officials", "Ukrainian forces", "Iran's parliament" (composed)
+  kPronoun = 4,       // "he", "they" resolved by coreference
+  kNominal = 5,       // "the two leaders", "the Iranian government" resolved by coreference
+};
+
+struct MentionRow {
+  uint32_t first_token = 0, end_token = 0;  // token range [first, end)
+  uint32_t head_token = 0;                  // syntactic head of the mention
+  StrId code = kNoStr;                      // CAMEO actor code, e.g. "RUSGOV"
+  StrId country = kNoStr;                   // country / IGO trio, e.g. "RUS"
+  StrId sector = kNoStr;                    // PLOVER sector word, e.g. "government"
+  StrId name = kNoStr;                      // canonical name when known ("Vladimir Putin")
+  StrId rule = kNoStr;                      // why: dictionary entry or rule id
+  int32_t antecedent = -1;                  // index of the mention this one corefers with, or -1
+  MentionKind kind = MentionKind::kCountry;
+};
+
 class Document;
 
 class Token {
@@ -145,6 +168,8 @@ class Document {
   std::vector<SentenceRow>& mutable_sentences() { return sentences_; }
   const std::vector<FurnitureSpan>& furniture() const { return furniture_; }
   std::vector<FurnitureSpan>& mutable_furniture() { return furniture_; }
+  const std::vector<MentionRow>& mentions() const { return mentions_; }
+  std::vector<MentionRow>& mutable_mentions() { return mentions_; }
 
   Token token(uint32_t i) const { return Token(this, i); }
   Sentence sentence(uint32_t i) const { return Sentence(this, i); }
@@ -164,6 +189,7 @@ class Document {
   std::vector<TokenRow> tokens_;
   std::vector<SentenceRow> sentences_;
   std::vector<FurnitureSpan> furniture_;
+  std::vector<MentionRow> mentions_;
 
   std::deque<std::string> string_store_;                 // stable storage behind strings_
   std::vector<std::string_view> strings_{std::string_view()};

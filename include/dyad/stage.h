@@ -22,6 +22,7 @@ enum Layer : uint32_t {
   kLayerTokens = 1u << 1,     // tokens, sentences, furniture
   kLayerTags = 1u << 2,       // upos, xpos, feats, lemma
   kLayerParse = 1u << 3,      // head, deprel
+  kLayerMentions = 1u << 4,   // actor mentions (with coreference)
 };
 
 class StageScratch {
