@@ -12,5 +12,7 @@ int TrainParserCommand(int argc, char** argv);   // dyad train parser
 int EvalCommand(int argc, char** argv);          // dyad eval tokenize|parse (dispatch)
 int EvalTokenizeCommand(int argc, char** argv);  // dyad eval tokenize
 int EvalParseCommand(int argc, char** argv);     // dyad eval parse
+int ActorsCommand(int argc, char** argv);        // dyad actors lookup|list
+int DictCommand(int argc, char** argv);          // dyad dict check
 
 }  // namespace dyad::cli

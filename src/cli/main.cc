@@ -19,6 +19,9 @@ constexpr Command kCommands[] = {
     {"train", dyad::cli::TrainCommand, "train tagger|parser --train FILE --dev FILE -o MODEL   train a model"},
     {"eval", dyad::cli::EvalCommand,
      "eval tokenize|parse --gold FILE.conllu [--raw]   score against UD gold"},
+    {"actors", dyad::cli::ActorsCommand,
+     "actors lookup NAME [--date D] | actors list --code CODE   query the actor dictionaries"},
+    {"dict", dyad::cli::DictCommand, "dict check [--dict FILE ...]   validate dictionary files (file:line errors)"},
 };
 
 void Usage(FILE* out) {
