@@ -262,6 +262,8 @@ Result<Document> ReadConlluFile(const std::string& path, ConlluStats* stats) {
 
 namespace {
 
+bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
 void AppendField(std::string& out, std::string_view s) {
   if (s.empty()) out += '_';
   else out += s;
@@ -292,7 +294,10 @@ void WriteConllu(const Document& doc, std::string& out) {
       uint32_t last = t;
       while (last + 1 < s.end_token && (doc.tokens()[last].flags & kTokJoinedToNext)) ++last;
       const TokenRow& tl = doc.tokens()[last];
-      bool space_after = last + 1 < s.end_token && tl.end < doc.tokens()[last + 1].begin;
+      // Whitespace after the token in the original text; the end of the text counts as a space.
+      bool space_after = last + 1 < s.end_token
+                             ? tl.end < doc.tokens()[last + 1].begin
+                             : tl.end >= doc.text().size() || IsSpaceByte(doc.text()[tl.end]);
       if (last > t) {  // multiword token range line
         out += std::to_string(t - s.first_token + 1);
         out += '-';

@@ -56,6 +56,37 @@ TEST(Conllu, WritesWhatItReads) {
   EXPECT_EQ(again->text(), doc->text().substr(0, 13) + "\ngonna");
 }
 
+TEST(Conllu, SentenceFinalSpaceAfterComesFromTheText) {
+  Document doc("Headline\n\nBody.Next");
+  auto add = [&](uint32_t b, uint32_t e, uint32_t sent) {
+    TokenRow r;
+    r.begin = b;
+    r.end = e;
+    r.sentence = sent;
+    doc.mutable_tokens().push_back(r);
+  };
+  add(0, 8, 0);
+  add(10, 14, 1);
+  add(14, 15, 1);
+  add(15, 19, 2);
+  auto sent = [&](uint32_t first, uint32_t end) {
+    SentenceRow s;
+    s.first_token = first;
+    s.end_token = end;
+    s.begin = doc.tokens()[first].begin;
+    s.end = doc.tokens()[end - 1].end;
+    doc.mutable_sentences().push_back(s);
+  };
+  sent(0, 1);
+  sent(1, 3);
+  sent(3, 4);
+  std::string out;
+  WriteConllu(doc, out);
+  EXPECT_NE(out.find("1\tHeadline\t_\t_\t_\t_\t_\t_\t_\t_\n"), std::string::npos) << out;  // "\n\n" follows
+  EXPECT_NE(out.find("2\t.\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n"), std::string::npos) << out;  // "Next" follows
+  EXPECT_NE(out.find("1\tNext\t_\t_\t_\t_\t_\t_\t_\t_\n"), std::string::npos) << out;  // end of text
+}
+
 TEST(Conllu, ErrorsNameTheLine) {
   auto bad = ReadConllu("# sent_id = x\n1\tonly\tthree\n");
   ASSERT_FALSE(bad.ok());
