@@ -1,0 +1,108 @@
+#include "tag/tag_features.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+namespace dyad::tag {
+namespace {
+
+std::string Fold(std::string_view w) {
+  std::string out;
+  FoldWord(w, &out);
+  return out;
+}
+
+std::string Shape(std::string_view w) {
+  std::string out;
+  WordShape(w, &out);
+  return out;
+}
+
+WordInfo Describe(std::string_view w, bool start = false) {
+  std::string buf;
+  WordInfo info;
+  DescribeWord(w, start, &buf, &info);
+  return info;
+}
+
+TEST(TagFeatures, FoldLowercasesMapsDigitsAndStraightensQuotes) {
+  EXPECT_EQ(Fold("Hello"), "hello");
+  EXPECT_EQ(Fold("1984"), "0000");
+  EXPECT_EQ(Fold("\xE2\x80\x9CHi\xE2\x80\x9D"), "\"hi\"");
+  EXPECT_EQ(Fold("don\xE2\x80\x99t"), "don't");
+  EXPECT_EQ(Fold("caf\xC3\xA9"), "caf\xC3\xA9");  // non-ASCII letters pass through
+}
+
+TEST(TagFeatures, ShapeCapsRunsAtTwo) {
+  EXPECT_EQ(Shape("Hello"), "Xxx");
+  EXPECT_EQ(Shape("NASA"), "XX");
+  EXPECT_EQ(Shape("1,234"), "d,dd");
+  EXPECT_EQ(Shape("well-known"), "xx-xx");
+  EXPECT_EQ(Shape("."), ".");
+}
+
+TEST(TagFeatures, FlagsDescribeTheForm) {
+  EXPECT_TRUE(Describe("Hello").flags & kWordInitialCap);
+  EXPECT_FALSE(Describe("Hello").flags & kWordAllCaps);
+  EXPECT_TRUE(Describe("NASA").flags & kWordAllCaps);
+  EXPECT_TRUE(Describe("well-known").flags & kWordHasHyphen);
+  EXPECT_TRUE(Describe("3rd").flags & kWordHasDigit);
+  EXPECT_TRUE(Describe("...").flags & kWordNoLetters);
+  EXPECT_FALSE(Describe("word").flags & kWordNoLetters);
+  EXPECT_TRUE(Describe("The", true).flags & kWordSentenceStart);
+  EXPECT_FALSE(Describe("The", false).flags & kWordSentenceStart);
+}
+
+TEST(TagFeatures, WordHashIgnoresCaseButShapeDoesNot) {
+  EXPECT_EQ(Describe("Bank").word, Describe("bank").word);
+  EXPECT_NE(Describe("Bank").shape, Describe("bank").shape);
+  EXPECT_NE(Describe("bank").word, Describe("banks").word);
+  EXPECT_EQ(Describe("walking").suffix[2], Describe("talking").suffix[2]);
+  EXPECT_EQ(Describe("walking").suffix[3], Describe("talking").suffix[3]);  // "king"
+  EXPECT_NE(Describe("walking").prefix[0], Describe("talking").prefix[0]);
+}
+
+TEST(TagFeatures, ExtractFeaturesIsDeterministicAndSeesContext) {
+  std::vector<WordInfo> words = {Describe("The", true), Describe("dog"), Describe("barks"), Describe(".")};
+  uint64_t a[kMaxFeatures], b[kMaxFeatures], c[kMaxFeatures];
+  ExtractFeatures(words.data(), words.size(), 1, 5, kStartTag, nullptr, a);
+  ExtractFeatures(words.data(), words.size(), 1, 5, kStartTag, nullptr, b);
+  EXPECT_TRUE(std::equal(a, a + kNumFeatures, b));
+  // A different previous tag changes some keys but not the word's own.
+  ExtractFeatures(words.data(), words.size(), 1, 6, kStartTag, nullptr, c);
+  EXPECT_FALSE(std::equal(a, a + kNumFeatures, c));
+  EXPECT_EQ(a[1], c[1]);
+  // All keys of one token differ from each other (templates are mixed in).
+  std::set<uint64_t> distinct(a, a + kNumFeatures);
+  EXPECT_EQ(distinct.size(), static_cast<size_t>(kNumFeatures));
+  // The same word in another position shares its word feature but not its context features.
+  std::vector<WordInfo> other = {Describe("dog", true), Describe("days")};
+  uint64_t d[kMaxFeatures];
+  ExtractFeatures(other.data(), other.size(), 0, kStartTag, kStartTag, nullptr, d);
+  EXPECT_EQ(a[1], d[1]);
+  EXPECT_NE(a[11], d[11]);  // previous word: "The" vs nothing
+}
+
+TEST(TagFeatures, RightContextTagsAddFeatures) {
+  std::vector<WordInfo> words = {Describe("Fish", true), Describe("swim"), Describe(".")};
+  uint64_t a[kMaxFeatures], b[kMaxFeatures], c[kMaxFeatures];
+  std::vector<uint32_t> right1 = {1, 2, 3}, right2 = {1, 4, 3};
+  EXPECT_EQ(ExtractFeatures(words.data(), words.size(), 0, kStartTag, kStartTag, nullptr, a), kNumFeatures);
+  EXPECT_EQ(ExtractFeatures(words.data(), words.size(), 0, kStartTag, kStartTag, right1.data(), b), kMaxFeatures);
+  ExtractFeatures(words.data(), words.size(), 0, kStartTag, kStartTag, right2.data(), c);
+  EXPECT_TRUE(std::equal(a, a + kNumFeatures, b));  // the first-pass features are unchanged
+  EXPECT_NE(b[kNumFeatures], c[kNumFeatures]);       // the next word's first-pass tag is seen
+}
+
+TEST(TagFeatures, SingleTokenSentenceHasNoOutOfRangeReads) {
+  std::vector<WordInfo> one = {Describe("!", true)};
+  uint64_t k[kMaxFeatures];
+  ExtractFeatures(one.data(), one.size(), 0, kStartTag, kStartTag, nullptr, k);
+  std::set<uint64_t> distinct(k, k + kNumFeatures);
+  EXPECT_GT(distinct.size(), 20u);
+}
+
+}  // namespace
+}  // namespace dyad::tag
