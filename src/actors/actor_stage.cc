@@ -1,0 +1,447 @@
+// The actors stage: dictionary matching, composition, titles and appositions. Coreference: coref.cc.
+#include "actors/actor_stage.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "actors/coref.h"
+#include "actors/fold.h"
+#include "actors/spans.h"
+
+namespace dyad::actors {
+namespace {
+
+constexpr size_t kMaxGap = 3;        // modifiers allowed between an actor and its agent noun
+constexpr size_t kMaxNameWords = 4;  // unknown names after a title
+constexpr size_t kApposWindow = 10;  // tokens after "Name," searched for the apposed actor
+
+bool IsInternationalRole(std::string_view role) {
+  static constexpr std::array<std::string_view, 7> kGeneric = {"IGO", "NGO", "INT", "UIS", "NGM", "MNC", "IMG"};
+  for (auto g : kGeneric) {
+    if (role.starts_with(g)) return true;
+  }
+  return false;
+}
+
+bool IsCountryKind(EntryKind k) {
+  return k == EntryKind::kCountry || k == EntryKind::kAdjective || k == EntryKind::kMetonym ||
+         k == EntryKind::kRegion;
+}
+
+MentionKind MentionKindOf(EntryKind k) {
+  switch (k) {
+    case EntryKind::kPerson: return MentionKind::kPerson;
+    case EntryKind::kOrganisation: return MentionKind::kOrganisation;
+    case EntryKind::kAgent: return MentionKind::kAgent;
+    default: return MentionKind::kCountry;
+  }
+}
+
+class ActorStage final : public Stage {
+ public:
+  ActorStage(std::shared_ptr<const ActorIndex> index, ActorStageOptions options)
+      : index_(std::move(index)), options_(std::move(options)) {}
+  std::string_view name() const override { return "actors"; }
+  uint32_t Requires() const override { return kLayerTags; }
+  uint32_t Provides() const override { return kLayerMentions; }
+  Status Process(Document& doc, StageScratch*) const override;
+
+ private:
+  struct Ctx {
+    Document& doc;
+    int date;
+    bool parsed;
+    std::vector<uint32_t> word;         // folded word id per token
+    std::vector<std::string> folded;    // folded form per token
+    std::vector<int> owner;             // span index covering a token, -1 none (per sentence)
+  };
+
+  void MatchSentence(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& out) const;
+  bool CasesFit(const Ctx& c, uint32_t start, const ActorIndex::Candidate& cand, size_t n) const;
+  uint32_t PickCandidate(const Ctx& c, uint32_t start, uint32_t node, size_t n) const;
+  Span SpanFromEntry(const Ctx& c, uint32_t first, uint32_t end, uint32_t entry) const;
+  void Compose(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& spans) const;
+  void Titles(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& spans) const;
+  void Appositions(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& spans) const;
+  bool FormerBefore(const Ctx& c, uint32_t sentence_first, uint32_t at) const;
+  void SetPersonCode(const Ctx& c, Span& s, bool former) const;
+
+  std::shared_ptr<const ActorIndex> index_;
+  ActorStageOptions options_;
+};
+
+bool UpperAt(const Document& doc, uint32_t i) { return StartsUpper(doc.token(i).text()); }
+
+bool IsNameToken(const Document& doc, uint32_t i) {
+  Token t = doc.token(i);
+  if (!StartsUpper(t.text())) return false;
+  if (t.upos() != Upos::kNone) return t.upos() == Upos::PROPN;
+  return true;
+}
+
+bool ActorStage::CasesFit(const Ctx& c, uint32_t start, const ActorIndex::Candidate& cand, size_t n) const {
+  for (size_t k = 0; k < n && k < 32; ++k) {
+    std::string_view text = c.doc.token(start + static_cast<uint32_t>(k)).text();
+    if ((cand.acronym_mask >> k & 1u) && !IsAcronym(text)) return false;
+    if ((cand.upper_mask >> k & 1u) && !StartsUpper(text)) return false;
+  }
+  return true;
+}
+
+// The best entry at a trie node: priority, then dyad's own before imported, then (persons sharing a
+// name) the one in office on the date, then table order.
+uint32_t ActorStage::PickCandidate(const Ctx& c, uint32_t start, uint32_t node, size_t n) const {
+  uint32_t best = UINT32_MAX;
+  std::tuple<int, int, int> best_key{9, 9, 9};
+  for (const auto& cand : index_->CandidatesAt(node)) {
+    if (!CasesFit(c, start, cand, n)) continue;
+    const ActorEntry& e = index_->entry(cand.entry);
+    int in_office = e.kind == EntryKind::kPerson && InOffice(e, c.date) ? 0 : 1;
+    std::tuple<int, int, int> key{EntryPriority(e.kind), e.imported ? 1 : 0, in_office};
+    if (best == UINT32_MAX || key < best_key) {
+      best = cand.entry;
+      best_key = key;
+    }
+  }
+  return best;
+}
+
+Span ActorStage::SpanFromEntry(const Ctx& c, uint32_t first, uint32_t end, uint32_t id) const {
+  const ActorEntry& e = index_->entry(id);
+  Span s;
+  s.first = first;
+  s.end = end;
+  s.head = end - 1;
+  s.entry = id;
+  s.entry_kind = e.kind;
+  s.kind = MentionKindOf(e.kind);
+  s.name = e.name;
+  s.rule = e.source;
+  s.plural = e.plural;
+  if (e.kind == EntryKind::kPerson) {
+    SetPersonCode(c, s, false);
+  } else if (e.kind == EntryKind::kAgent) {
+    s.role = e.code;
+    s.sector = e.sector;
+    s.bare_agent = true;
+  } else {
+    s.code = e.code;
+    s.country = e.country;
+    if (e.kind == EntryKind::kMetonym) s.sector = "government";
+  }
+  return s;
+}
+
+void ActorStage::SetPersonCode(const Ctx& c, Span& s, bool former) const {
+  const ActorEntry& e = index_->entry(s.entry);
+  if (e.roles.empty()) return;
+  ResolvedRole r = ResolveRole(e, c.date, former);
+  s.code = r.code;
+  s.country = r.code.substr(0, 3);
+  s.rule = (former ? "former:" : "") + (r.in_office ? e.source : "out-of-office:" + e.source);
+  for (const auto& role : e.roles) {
+    if (role.code == r.code && !former && r.in_office && role.role == r.role) s.rule = role.source;
+  }
+}
+
+void ActorStage::MatchSentence(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& out) const {
+  const size_t max_words = index_->max_phrase_words();
+  for (uint32_t i = first; i < end;) {
+    uint32_t node = ActorIndex::kRoot;
+    uint32_t best_len = 0, best_entry = UINT32_MAX;
+    for (uint32_t j = i; j < end && j - i < max_words; ++j) {
+      if (c.word[j] == ActorIndex::kNoWord) break;
+      node = index_->Child(node, c.word[j]);
+      if (node == ActorIndex::kNoNode) break;
+      if (index_->CandidatesAt(node).empty()) continue;
+      uint32_t pick = PickCandidate(c, i, node, j - i + 1);
+      if (pick != UINT32_MAX) {
+        best_len = j - i + 1;
+        best_entry = pick;
+      }
+    }
+    if (best_len == 0) {
+      ++i;
+      continue;
+    }
+    // A one-word name next to an unknown name is someone else's ("Alia Brahimi" is not Lakhdar
+    // Brahimi, "Saleh Gharib" is not Amrullah Saleh): skip it unless a title or mention precedes it.
+    const bool after_span = !out.empty() && out.back().end == i;
+    if (best_len == 1 && index_->entry(best_entry).kind == EntryKind::kPerson && i > first && !after_span &&
+        ((IsNameToken(c.doc, i - 1) && c.word[i - 1] == ActorIndex::kNoWord) ||
+         (i + 1 < end && IsNameToken(c.doc, i + 1) && c.word[i + 1] == ActorIndex::kNoWord))) {
+      ++i;
+      continue;
+    }
+    out.push_back(SpanFromEntry(c, i, i + best_len, best_entry));
+    i += best_len;
+  }
+}
+
+// Tokens allowed between an actor and the agent noun it modifies: "'s", adjectives, other nouns
+// ("Iran's nuclear negotiators", "Syrian Kurdish fighters"), a hyphen ("US-backed").
+bool IsModifierGap(const Document& doc, uint32_t i) {
+  Token t = doc.token(i);
+  std::string_view n = t.norm();
+  if (n == "'s" || n == "'" || n == "-") return true;
+  const bool after_hyphen = i > 0 && doc.token(i - 1).norm() == "-";  // "US-backed", "Kremlin-linked"
+  Upos u = t.upos();
+  if (u == Upos::kNone) return after_hyphen || StartsUpper(n);  // untagged: names and hyphen compounds only
+  if (u == Upos::VERB) return after_hyphen;
+  return u == Upos::ADJ || u == Upos::NOUN || u == Upos::PROPN;
+}
+
+void ComposeInto(Span& agent, const Span& with, const std::string& how) {
+  std::string country = with.entry_kind == EntryKind::kPerson ? with.code.substr(0, 3) : with.country;
+  if (IsInternationalRole(agent.role)) {
+    agent.code = agent.role;
+  } else if (with.entry_kind == EntryKind::kOrganisation) {
+    agent.code = with.code;
+  } else {
+    agent.code = country + agent.role;
+  }
+  agent.country = country;
+  agent.bare_agent = false;
+  agent.kind = MentionKind::kAgent;
+  agent.rule = how + ":" + with.rule + "+" + agent.rule;
+}
+
+void ActorStage::Compose(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& spans) const {
+  const Document& doc = c.doc;
+  for (size_t a = 0; a < spans.size(); ++a) {
+    Span& ag = spans[a];
+    if (ag.entry_kind != EntryKind::kAgent || ag.dead) continue;
+    if (IsInternationalRole(ag.role)) {
+      ag.code = ag.role;
+      ag.country = ag.role.substr(0, 3);
+      ag.bare_agent = false;
+      continue;
+    }
+    // Left: the nearest actor span that ends within kMaxGap modifier tokens before the noun.
+    int with = -1;
+    if (a > 0) {
+      Span& m = spans[a - 1];
+      bool ok = !m.dead && m.entry_kind != EntryKind::kAgent && m.end <= ag.first &&
+                ag.first - m.end <= kMaxGap;
+      for (uint32_t k = m.end; ok && k < ag.first; ++k) ok = IsModifierGap(doc, k);
+      // "US-backed fighters", "Kurdish-led forces": the hyphenated actor is the backer, not the owner.
+      for (uint32_t k = m.end; ok && k < ag.first; ++k) ok = doc.token(k).norm() != "-";
+      if (ok) with = static_cast<int>(a - 1);
+    }
+    if (with >= 0) {
+      Span& m = spans[with];
+      ComposeInto(ag, m, "compose");
+      ag.first = m.first;
+      m.dead = true;
+      continue;
+    }
+    // Right: "the government of Iran", "officials in Tehran".
+    if (a + 1 < spans.size()) {
+      Span& m = spans[a + 1];
+      uint32_t k = ag.end;
+      if (k < end && (doc.token(k).norm() == "of" || doc.token(k).norm() == "in")) {
+        ++k;
+        if (k < end && (doc.token(k).norm() == "the")) ++k;
+        // Not when the actor is a possessor: "a member of Iran's parliament" is Iran's parliament's.
+        bool possessor = m.end < end && c.doc.token(m.end).norm() == "'s";
+        if (!m.dead && m.first == k && IsCountryKind(m.entry_kind) && m.entry_kind != EntryKind::kAdjective &&
+            !possessor) {
+          ComposeInto(ag, m, "compose-of");
+          ag.end = m.end;
+          m.dead = true;
+          continue;
+        }
+      }
+    }
+    // Parse: an actor among the noun's dependents (amod, compound, nmod:poss, nmod).
+    if (c.parsed) {
+      for (size_t m = 0; m < spans.size() && ag.bare_agent; ++m) {
+        Span& s = spans[m];
+        if (m == a || s.dead || s.entry_kind == EntryKind::kAgent) continue;
+        for (uint32_t t = s.first; t < s.end; ++t) {
+          const TokenRow& r = doc.tokens()[t];
+          std::string_view rel = doc.Str(r.deprel);
+          bool fits = rel == "amod" || rel == "compound" || rel == "nmod:poss" || rel == "nmod";
+          if (fits && r.head >= static_cast<int32_t>(ag.first) && r.head < static_cast<int32_t>(ag.end)) {
+            ComposeInto(ag, s, "compose-parse");
+            break;
+          }
+        }
+      }
+    }
+  }
+  std::erase_if(spans, [](const Span& s) { return s.dead; });
+}
+
+bool ActorStage::FormerBefore(const Ctx& c, uint32_t sentence_first, uint32_t at) const {
+  for (uint32_t k = at, steps = 0; k > sentence_first && steps < 3; --k, ++steps) {
+    std::string_view f = c.folded[k - 1];
+    if (f == "former" || f == "ex" || f == "ex-") return true;
+    if (f != "-" && !(f.size() > 0 && c.doc.token(k - 1).upos() == Upos::ADJ)) break;
+  }
+  return false;
+}
+
+void ActorStage::Titles(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& spans) const {
+  const Document& doc = c.doc;
+  for (size_t a = 0; a < spans.size(); ++a) {
+    Span& t = spans[a];
+    if (t.dead || t.entry_kind != EntryKind::kAgent || t.plural) continue;
+    // A title right before a known person merges in any case ("US president Donald Trump").
+    if (a + 1 < spans.size() && spans[a + 1].first == t.end && spans[a + 1].entry_kind == EntryKind::kPerson) {
+      Span& p = spans[a + 1];
+      p.first = t.first;
+      p.rule = "title:" + p.rule;
+      t.dead = true;
+      continue;
+    }
+    if (t.bare_agent) continue;  // an unknown name needs a country from the title
+    if (!UpperAt(doc, t.end - 1)) continue;  // and a capitalised title: "Foreign Minister", "President"
+    uint32_t k = t.end;
+    while (k < end && k - t.end < kMaxNameWords && IsNameToken(doc, k) &&
+           (a + 1 >= spans.size() || k < spans[a + 1].first)) {
+      ++k;
+    }
+    if (k == t.end) continue;
+    std::string name;
+    for (uint32_t i = t.end; i < k; ++i) {
+      if (!name.empty()) name += ' ';
+      name += doc.token(i).text();
+    }
+    t.name = name;
+    t.kind = MentionKind::kPerson;
+    t.rule = "title+name:" + t.rule;
+    t.end = k;
+  }
+  std::erase_if(spans, [](const Span& s) { return s.dead; });
+  for (auto& s : spans) {
+    if (s.entry_kind == EntryKind::kPerson && FormerBefore(c, first, s.first)) SetPersonCode(c, s, true);
+    // "former Iranian Foreign Minister X", "one former senior US official": out of office, an elite.
+    if (s.entry_kind == EntryKind::kAgent && !s.bare_agent && FormerBefore(c, first, s.first) &&
+        s.code.size() >= 3 && s.country.size() == 3 && s.code.starts_with(s.country)) {
+      s.code = s.code.substr(0, 3) + "ELI";
+      s.rule = "former:" + s.rule;
+    }
+  }
+}
+
+// "Fadahossein Maleki, a member of Iran's parliament": a name of two or more capitalised words not
+// matched by the dictionary, a comma, then an actor span within a few tokens before the next comma.
+void ActorStage::Appositions(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& spans) const {
+  const Document& doc = c.doc;
+  std::fill(c.owner.begin(), c.owner.end(), -1);
+  for (size_t s = 0; s < spans.size(); ++s) {
+    for (uint32_t t = spans[s].first; t < spans[s].end; ++t) c.owner[t - first] = static_cast<int>(s);
+  }
+  std::vector<Span> added;
+  for (uint32_t i = first; i < end;) {
+    uint32_t k = i;
+    while (k < end && c.owner[k - first] < 0 && IsNameToken(doc, k) && k - i < kMaxNameWords) ++k;
+    if (k - i < 2 || k >= end || doc.token(k).norm() != ",") {
+      i = std::max(k, i + 1);
+      continue;
+    }
+    for (uint32_t j = k + 1; j < end && j - k <= kApposWindow; ++j) {
+      std::string_view n = doc.token(j).norm();
+      if (n == "," || n == "." || n == ";") break;
+      int o = c.owner[j - first];
+      if (o < 0) continue;
+      const Span& m = spans[o];
+      if (m.kind == MentionKind::kPerson) break;
+      if (m.code.empty()) continue;  // a bare agent noun ("a member of ..."): look further
+      Span p;
+      p.first = i;
+      p.end = k;
+      p.head = k - 1;
+      p.kind = MentionKind::kPerson;
+      p.entry_kind = EntryKind::kAgent;
+      p.code = m.entry_kind == EntryKind::kOrganisation || m.entry_kind == EntryKind::kAgent
+                   ? m.code : m.country + "GOV";
+      p.country = m.country;
+      p.sector = m.sector;
+      p.rule = "appos:" + m.rule;
+      for (uint32_t t = i; t < k; ++t) p.name += (t > i ? " " : "") + std::string(doc.token(t).text());
+      added.push_back(std::move(p));
+      break;
+    }
+    i = k;
+  }
+  for (auto& p : added) spans.push_back(std::move(p));
+  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.first < b.first; });
+}
+
+// The syntactic head of a span: the token whose head lies outside it (the last token when unparsed).
+uint32_t SpanHead(const Document& doc, uint32_t first, uint32_t end, bool parsed) {
+  if (!parsed) return end - 1;
+  for (uint32_t t = end; t > first; --t) {
+    int32_t h = doc.tokens()[t - 1].head;
+    if (h < static_cast<int32_t>(first) || h >= static_cast<int32_t>(end)) return t - 1;
+  }
+  return end - 1;
+}
+
+Status ActorStage::Process(Document& doc, StageScratch*) const {
+  const std::string& date = doc.meta().date.empty() ? options_.default_date : doc.meta().date;
+  Ctx c{doc, DateKey(date), HasParse(doc), {}, {}, {}};
+  const size_t n = doc.tokens().size();
+  c.word.resize(n);
+  c.folded.resize(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    FoldKey(doc.token(i).norm(), &c.folded[i]);
+    c.word[i] = index_->WordId(c.folded[i]);
+  }
+  // Datelines ("TEHRAN, Iran —") sit inside body sentences: their tokens are not actors.
+  std::vector<bool> furniture(n, false);
+  for (const auto& f : doc.furniture()) {
+    if (f.kind == Furniture::kBody) continue;
+    // Tokens are in text order: start at the first token inside the span (linear overall).
+    auto it = std::lower_bound(doc.tokens().begin(), doc.tokens().end(), f.begin,
+                               [](const TokenRow& r, uint32_t b) { return r.begin < b; });
+    for (size_t i = static_cast<size_t>(it - doc.tokens().begin()); i < n && doc.tokens()[i].end <= f.end; ++i) {
+      furniture[i] = true;
+    }
+  }
+  for (uint32_t i = 0; i < n; ++i) {
+    if (furniture[i]) c.word[i] = ActorIndex::kNoWord;
+  }
+  std::vector<Span> all;
+  CorefState coref;
+  for (uint32_t s = 0; s < doc.sentences().size(); ++s) {
+    const SentenceRow& row = doc.sentences()[s];
+    if (row.kind != Furniture::kBody) continue;
+    std::vector<Span> spans;
+    MatchSentence(c, row.first_token, row.end_token, spans);
+    Compose(c, row.first_token, row.end_token, spans);
+    Titles(c, row.first_token, row.end_token, spans);
+    c.owner.assign(row.end_token - row.first_token, -1);
+    Appositions(c, row.first_token, row.end_token, spans);
+    for (auto& sp : spans) sp.head = SpanHead(doc, sp.first, sp.end, c.parsed);
+    ResolveSentence(doc, s, c.folded, spans, all, coref);
+  }
+  auto& rows = doc.mutable_mentions();
+  rows.clear();
+  for (const Span& sp : all) {
+    MentionRow m;
+    m.first_token = sp.first;
+    m.end_token = sp.end;
+    m.head_token = sp.head;
+    m.code = doc.Intern(sp.code);
+    m.country = doc.Intern(sp.country);
+    m.sector = doc.Intern(sp.sector);
+    m.name = doc.Intern(sp.name);
+    m.rule = doc.Intern(sp.rule);
+    m.antecedent = sp.antecedent;
+    m.kind = sp.kind;
+    rows.push_back(m);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::shared_ptr<const Stage> MakeActorStage(std::shared_ptr<const ActorIndex> index, ActorStageOptions options) {
+  return std::make_shared<ActorStage>(std::move(index), std::move(options));
+}
+
+}  // namespace dyad::actors

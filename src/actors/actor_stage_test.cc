@@ -1,0 +1,194 @@
+#include "actors/actor_stage.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <tuple>
+#include <vector>
+
+#include "actors/test_tables.h"
+#include "io/conllu.h"
+
+namespace dyad::actors {
+namespace {
+
+// One word of a hand-written sentence: form, UPOS, 1-based head (0 root), deprel.
+using W = std::tuple<const char*, const char*, int, const char*>;
+
+std::string Conllu(const std::vector<std::vector<W>>& sentences) {
+  std::ostringstream out;
+  for (const auto& s : sentences) {
+    int id = 0;
+    for (const auto& [form, upos, head, rel] : s) {
+      out << ++id << '\t' << form << '\t' << form << '\t' << upos << "\t_\t_\t" << head << '\t' << rel
+          << "\t_\t_\n";
+    }
+    out << '\n';
+  }
+  return out.str();
+}
+
+struct Found {
+  std::string text, code, kind, rule;
+  int antecedent;
+};
+
+std::vector<Found> RunStage(const std::vector<std::vector<W>>& sentences, const std::string& date) {
+  auto doc = ReadConllu(Conllu(sentences));
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  doc->meta().date = date;
+  auto stage = MakeActorStage(testing::SmallIndex());
+  EXPECT_TRUE(stage->Process(*doc, nullptr).ok());
+  std::vector<Found> out;
+  for (const auto& m : doc->mentions()) {
+    std::string text;
+    for (uint32_t t = m.first_token; t < m.end_token; ++t) {
+      text += (t > m.first_token ? " " : "") + std::string(doc->token(t).text());
+    }
+    out.push_back({text, std::string(doc->Str(m.code)), std::to_string(static_cast<int>(m.kind)),
+                   std::string(doc->Str(m.rule)), m.antecedent});
+  }
+  return out;
+}
+
+std::string Codes(const std::vector<Found>& f) {
+  std::string s;
+  for (const auto& m : f) s += "[" + m.text + "=" + m.code + "]";
+  return s;
+}
+
+TEST(ActorStageTest, DictionaryMatchesLongestAndCaseAware) {
+  auto f = RunStage({{{"The", "DET", 2, "det"}, {"Kremlin", "PROPN", 3, "nsubj"}, {"warned", "VERB", 0, "root"},
+                 {"us", "PRON", 3, "obj"}, {"and", "CCONJ", 6, "cc"}, {"US", "PROPN", 3, "conj"},
+                 {"about", "ADP", 8, "case"}, {"turkey", "NOUN", 3, "obl"}, {"in", "ADP", 10, "case"},
+                 {"Turkey", "PROPN", 3, "obl"}}},
+               "2022-07-18");
+  EXPECT_EQ(Codes(f), "[The Kremlin=RUSGOV][US=USA][Turkey=TUR]");  // "the Kremlin" is one metonym
+}
+
+TEST(ActorStageTest, DiacriticsFold) {
+  auto f = RunStage({{{"ERDOGAN", "PROPN", 2, "nsubj"}, {"spoke", "VERB", 0, "root"}},
+                {{"Erdoğan", "PROPN", 2, "nsubj"}, {"left", "VERB", 0, "root"}}},
+               "2022-07-18");
+  // Upper-case "ERDOGAN" still starts upper case; both fold to the same person.
+  EXPECT_EQ(Codes(f), "[ERDOGAN=TURGOV][Erdoğan=TURGOV]");
+  EXPECT_EQ(f[1].antecedent, 0);
+}
+
+TEST(ActorStageTest, ComposesCountryAndAgent) {
+  auto f = RunStage({{{"Russian", "ADJ", 2, "amod"}, {"officials", "NOUN", 3, "nsubj"}, {"met", "VERB", 0, "root"},
+                 {"Ukrainian", "ADJ", 5, "amod"}, {"forces", "NOUN", 3, "obj"}}},
+               "2022-07-18");
+  EXPECT_EQ(Codes(f), "[Russian officials=RUSGOV][Ukrainian forces=UKRMIL]");
+  EXPECT_EQ(f[0].kind, "3");
+}
+
+TEST(ActorStageTest, ComposesPossessiveAndOf) {
+  auto f = RunStage({{{"Iran", "PROPN", 3, "nmod:poss"}, {"'s", "PART", 1, "case"}, {"parliament", "NOUN", 4, "nsubj"},
+                 {"criticised", "VERB", 0, "root"}, {"the", "DET", 6, "det"}, {"government", "NOUN", 4, "obj"},
+                 {"of", "ADP", 8, "case"}, {"Syria", "PROPN", 6, "nmod"}}},
+               "2022-07-18");
+  EXPECT_EQ(Codes(f), "[Iran 's parliament=IRNLEG][government of Syria=SYRGOV]");
+}
+
+TEST(ActorStageTest, BackedFightersTakeTheNearestCountry) {
+  auto f = RunStage({{{"US", "PROPN", 3, "obl"}, {"-", "PUNCT", 3, "punct"}, {"backed", "VERB", 6, "amod"},
+                 {"Syrian", "ADJ", 6, "amod"}, {"Kurdish", "ADJ", 6, "amod"}, {"fighters", "NOUN", 7, "nsubj"},
+                 {"advanced", "VERB", 0, "root"}}},
+               "2022-07-18");
+  EXPECT_EQ(Codes(f), "[US=USA][Syrian Kurdish fighters=SYRREB]");
+}
+
+TEST(ActorStageTest, TitlePlusUnknownNameAndKnownPerson) {
+  auto f = RunStage({{{"Iranian", "ADJ", 3, "amod"}, {"Foreign", "PROPN", 3, "compound"}, {"Minister", "PROPN", 5, "nsubj"},
+                 {"Hossein", "PROPN", 3, "flat"}, {"Amirabdollahian", "PROPN", 3, "flat"}, {"met", "VERB", 0, "root"},
+                 {"Russian", "ADJ", 8, "amod"}, {"President", "PROPN", 6, "obj"}, {"Vladimir", "PROPN", 8, "flat"},
+                 {"Putin", "PROPN", 8, "flat"}}},
+               "2022-07-18");
+  ASSERT_EQ(f.size(), 2u) << Codes(f);
+  EXPECT_EQ(f[0].text, "Iranian Foreign Minister Hossein Amirabdollahian");
+  EXPECT_EQ(f[0].code, "IRNGOV");
+  EXPECT_EQ(f[0].kind, "1");
+  EXPECT_EQ(f[1].text, "Russian President Vladimir Putin");
+  EXPECT_EQ(f[1].code, "RUSGOV");
+}
+
+TEST(ActorStageTest, DateAndFormerChooseTheRole) {
+  std::vector<std::vector<W>> s = {{{"Trump", "PROPN", 2, "nsubj"}, {"spoke", "VERB", 0, "root"}},
+                                   {{"Former", "ADJ", 3, "amod"}, {"President", "PROPN", 3, "compound"},
+                                    {"Trump", "PROPN", 4, "nsubj"}, {"spoke", "VERB", 0, "root"}}};
+  auto in2018 = RunStage(s, "2018-03-01");
+  ASSERT_EQ(in2018.size(), 2u);
+  EXPECT_EQ(in2018[0].code, "USAGOV");
+  EXPECT_EQ(in2018[1].code, "USAELI");  // "former" forces the out-of-office reading
+  auto in2022 = RunStage(s, "2022-07-18");
+  EXPECT_EQ(in2022[0].code, "USAELI");
+}
+
+TEST(ActorStageTest, Apposition) {
+  auto f = RunStage({{{"Fadahossein", "PROPN", 2, "flat"}, {"Maleki", "PROPN", 0, "root"}, {",", "PUNCT", 5, "punct"},
+                 {"a", "DET", 5, "det"}, {"member", "NOUN", 2, "appos"}, {"of", "ADP", 9, "case"},
+                 {"Iran", "PROPN", 9, "nmod:poss"}, {"'s", "PART", 7, "case"}, {"parliament", "NOUN", 5, "nmod"},
+                 {",", "PUNCT", 11, "punct"}, {"said", "VERB", 2, "parataxis"}}},
+               "2022-07-18");
+  ASSERT_GE(f.size(), 2u) << Codes(f);
+  EXPECT_EQ(f[0].text, "Fadahossein Maleki");
+  EXPECT_EQ(f[0].code, "IRNLEG");
+  EXPECT_EQ(f[0].rule.rfind("appos:", 0), 0u);
+}
+
+TEST(ActorStageTest, CoreferenceShortNamesPronounsAndRoleNouns) {
+  auto f = RunStage({{{"Iranian", "ADJ", 3, "amod"}, {"Foreign", "PROPN", 3, "compound"}, {"Minister", "PROPN", 6, "nsubj"},
+                 {"Hossein", "PROPN", 3, "flat"}, {"Amirabdollahian", "PROPN", 3, "flat"}, {"spoke", "VERB", 0, "root"}},
+                {{"Amirabdollahian", "PROPN", 2, "nsubj"}, {"said", "VERB", 0, "root"}, {"he", "PRON", 4, "nsubj"},
+                 {"agreed", "VERB", 2, "ccomp"}},
+                {{"NATO", "PROPN", 2, "nsubj"}, {"said", "VERB", 0, "root"}, {"its", "PRON", 4, "nmod:poss"},
+                 {"members", "NOUN", 5, "nsubj"}, {"agreed", "VERB", 2, "ccomp"}},
+                {{"Putin", "PROPN", 2, "nsubj"}, {"met", "VERB", 0, "root"}, {"the", "DET", 4, "det"},
+                 {"president", "NOUN", 2, "obj"}}},
+               "2022-07-18");
+  ASSERT_EQ(f.size(), 7u) << Codes(f);
+  EXPECT_EQ(f[1].text, "Amirabdollahian");
+  EXPECT_EQ(f[1].code, "IRNGOV");
+  EXPECT_EQ(f[1].antecedent, 0);
+  EXPECT_EQ(f[2].text, "he");
+  EXPECT_EQ(f[2].antecedent, 0);  // chains point at the first mention
+  EXPECT_EQ(f[2].kind, "4");
+  EXPECT_EQ(f[4].text, "its");
+  EXPECT_EQ(f[4].code, "IGONAT");
+  EXPECT_EQ(f[6].text, "president");
+  EXPECT_EQ(f[6].code, "RUSGOV");
+  EXPECT_EQ(f[6].antecedent, 5);
+  EXPECT_EQ(f[6].kind, "5");
+}
+
+TEST(ActorStageTest, NominalGovernmentPointsAtEarlierActor) {
+  auto f = RunStage({{{"Tehran", "PROPN", 2, "nsubj"}, {"said", "VERB", 0, "root"}},
+                {{"the", "DET", 3, "det"}, {"Iranian", "ADJ", 3, "amod"}, {"government", "NOUN", 4, "nsubj"},
+                 {"agreed", "VERB", 0, "root"}}},
+               "2022-07-18");
+  ASSERT_EQ(f.size(), 2u) << Codes(f);
+  EXPECT_EQ(f[1].code, "IRNGOV");
+  EXPECT_EQ(f[1].kind, "5");
+  EXPECT_EQ(f[1].antecedent, 0);
+}
+
+TEST(ActorStageTest, SkipsFurnitureSentences) {
+  auto doc = ReadConllu(Conllu({{{"Iran", "PROPN", 0, "root"}}, {{"Iran", "PROPN", 0, "root"}}}));
+  ASSERT_TRUE(doc.ok());
+  doc->mutable_sentences()[0].kind = Furniture::kHeadline;
+  auto stage = MakeActorStage(testing::SmallIndex());
+  ASSERT_TRUE(stage->Process(*doc, nullptr).ok());
+  ASSERT_EQ(doc->mentions().size(), 1u);
+  EXPECT_EQ(doc->mentions()[0].first_token, 1u);
+  EXPECT_EQ(stage->Requires(), static_cast<uint32_t>(kLayerTags));
+  EXPECT_EQ(stage->Provides(), static_cast<uint32_t>(kLayerMentions));
+}
+
+TEST(ActorStageTest, InternationalAgentsStandAlone) {
+  auto f = RunStage({{{"Peacekeepers", "NOUN", 2, "nsubj"}, {"arrived", "VERB", 0, "root"}}}, "2022-07-18");
+  EXPECT_EQ(Codes(f), "[Peacekeepers=IGOPKO]");
+}
+
+}  // namespace
+}  // namespace dyad::actors

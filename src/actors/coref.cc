@@ -1,0 +1,183 @@
+#include "actors/coref.h"
+
+#include <algorithm>
+
+#include "actors/fold.h"
+
+namespace dyad::actors {
+namespace {
+
+constexpr uint32_t kSentenceWindow = 3;
+
+enum class PronounClass { kNone, kPerson, kThing, kGroup };
+
+PronounClass ClassOf(std::string_view f) {
+  if (f == "he" || f == "him" || f == "his" || f == "she" || f == "her" || f == "hers") {
+    return PronounClass::kPerson;
+  }
+  if (f == "it" || f == "its") return PronounClass::kThing;
+  if (f == "they" || f == "them" || f == "their") return PronounClass::kGroup;
+  return PronounClass::kNone;
+}
+
+bool IsThing(const Span& s) {
+  MentionKind k = s.kind == MentionKind::kPronoun ? s.resolved_kind : s.kind;
+  return k == MentionKind::kCountry || k == MentionKind::kOrganisation;
+}
+bool IsPersonLike(const Span& s) {
+  return s.kind == MentionKind::kPerson || (s.kind == MentionKind::kPronoun && s.resolved_kind == MentionKind::kPerson);
+}
+bool IsPluralAgent(const Span& s) { return s.kind == MentionKind::kAgent && s.plural; }
+
+bool IsSubject(const Document& doc, const Span& s) {
+  return doc.token(s.head).deprel().starts_with("nsubj");
+}
+
+// The resolved mention a new one should point at: follow one step so chains stay short.
+int Root(const std::vector<Span>& all, int i) {
+  return all[i].antecedent >= 0 ? all[i].antecedent : i;
+}
+
+// The antecedent for a pronoun or role noun: among earlier mentions passing `fits` (within the
+// sentence window), take the nearest sentence that has any; in it, the subject when parsed, else the
+// first such mention (English subjects come first: "Turkey, a NATO member, ... Syria. It has ...").
+// With `nearest_only`, simply the nearest one.
+template <typename Fits>
+int Nearest(const Document& doc, const std::vector<Span>& all, const CorefState& st, uint32_t sentence,
+            bool nearest_only, Fits fits) {
+  int found = -1;
+  for (int i = static_cast<int>(all.size()) - 1; i >= 0; --i) {
+    if (st.sentence_of[i] + kSentenceWindow < sentence) break;
+    if (!fits(all[i])) continue;
+    if (found >= 0 && st.sentence_of[i] != st.sentence_of[found]) break;
+    if (nearest_only) return i;
+    if (IsSubject(doc, all[i])) return i;
+    found = i;  // keeps moving to the earliest candidate of that sentence
+  }
+  return found;
+}
+
+void CopyActor(Span& to, const Span& from, int antecedent) {
+  to.code = from.code;
+  to.country = from.country;
+  to.sector = from.sector;
+  to.name = from.name;
+  to.antecedent = antecedent;
+  to.resolved_kind = from.kind == MentionKind::kPronoun ? from.resolved_kind : from.kind;
+}
+
+void Push(std::vector<Span>& all, CorefState& st, uint32_t sentence, Span s) {
+  all.push_back(std::move(s));
+  st.sentence_of.push_back(sentence);
+}
+
+}  // namespace
+
+void ResolveSentence(const Document& doc, uint32_t sentence, const std::vector<std::string>& folded,
+                     std::vector<Span>& spans, std::vector<Span>& all, CorefState& st) {
+  const SentenceRow& row = doc.sentences()[sentence];
+  std::vector<bool> covered(row.end_token - row.first_token, false);
+  for (const auto& s : spans) {
+    for (uint32_t t = s.first; t < s.end; ++t) covered[t - row.first_token] = true;
+  }
+  // Placeholders for pronouns and remembered surnames, sorted in with the dictionary spans.
+  for (uint32_t t = row.first_token; t < row.end_token; ++t) {
+    if (covered[t - row.first_token]) continue;
+    const std::string& f = folded[t];
+    if (ClassOf(f) != PronounClass::kNone) {
+      Span p;
+      p.first = t;
+      p.end = t + 1;
+      p.head = t;
+      p.kind = MentionKind::kPronoun;
+      spans.push_back(std::move(p));
+    } else if (StartsUpper(doc.token(t).text()) && st.surnames.count(f) > 0) {
+      Span p;
+      p.first = t;
+      p.end = t + 1;
+      p.head = t;
+      p.kind = MentionKind::kPerson;
+      p.rule = "surname";
+      spans.push_back(std::move(p));
+    }
+  }
+  std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.first < b.first; });
+
+  for (size_t k = 0; k < spans.size(); ++k) {
+    Span& s = spans[k];
+    bool after_the = s.first > row.first_token &&
+                     (folded[s.first - 1] == "the" ||
+                      (s.first > row.first_token + 1 && folded[s.first - 2] == "the" &&
+                       doc.token(s.first - 1).upos() == Upos::NUM));
+    if (s.kind == MentionKind::kPronoun) {
+      PronounClass pc = ClassOf(folded[s.first]);
+      if (pc == PronounClass::kThing && folded[s.first] == "it" && s.first + 1 < row.end_token) {
+        const std::string& next = folded[s.first + 1];
+        if (next == "is" || next == "was" || next == "'s" || next == "will" || next == "would") continue;
+      }
+      int a = -1;
+      if (pc == PronounClass::kPerson) {
+        a = Nearest(doc, all, st, sentence, false, IsPersonLike);
+      } else if (pc == PronounClass::kThing) {
+        a = Nearest(doc, all, st, sentence, false, IsThing);
+      } else {  // they/them/their
+        a = Nearest(doc, all, st, sentence, false, IsPluralAgent);
+        if (a < 0) a = Nearest(doc, all, st, sentence, false, IsThing);
+      }
+      if (a < 0) continue;
+      a = Root(all, a);
+      CopyActor(s, all[a], a);
+      s.rule = "pronoun:" + std::string(folded[s.first]);
+      Push(all, st, sentence, std::move(s));
+      continue;
+    }
+    if (s.rule == "surname" && s.code.empty()) {
+      int a = Root(all, st.surnames[folded[s.first]]);
+      CopyActor(s, all[a], a);
+      Push(all, st, sentence, std::move(s));
+      continue;
+    }
+    if (s.bare_agent) {
+      if (!after_the) continue;
+      // "the president, Bashar al-Assad, ...": the apposed name is the mention, not an antecedent.
+      if (k + 1 < spans.size() && spans[k + 1].first == s.end + 1 && folded[s.end] == "," &&
+          spans[k + 1].kind == MentionKind::kPerson) {
+        continue;
+      }
+      std::string role = s.role;
+      // "the president", "the two leaders": the nearest actor whose code carries the noun's role.
+      int a = Nearest(doc, all, st, sentence, true, [&](const Span& m) {
+        return m.code.size() > 3 && m.code.compare(3, role.size(), role) == 0;
+      });
+      if (a < 0) continue;
+      a = Root(all, a);
+      CopyActor(s, all[a], a);
+      s.kind = MentionKind::kNominal;
+      s.rule = "role-noun:" + s.rule;
+      Push(all, st, sentence, std::move(s));
+      continue;
+    }
+    if (s.code.empty()) continue;
+    if (s.entry_kind == EntryKind::kPerson && s.entry != UINT32_MAX) {
+      auto it = st.first_of_entry.find(s.entry);
+      if (it != st.first_of_entry.end()) {
+        s.antecedent = it->second;
+      } else {
+        st.first_of_entry[s.entry] = static_cast<int>(all.size());
+      }
+    } else if (s.kind == MentionKind::kPerson && s.end - s.first >= 1) {
+      // Unknown person (title + name, apposition): remember the surname.
+      st.surnames[folded[s.end - 1]] = static_cast<int>(all.size());
+    } else if (s.kind == MentionKind::kAgent && after_the) {
+      std::string code = s.code;
+      int a = Nearest(doc, all, st, sentence, true, [&](const Span& m) { return m.code == code; });
+      if (a >= 0) {
+        s.antecedent = Root(all, a);
+        s.kind = MentionKind::kNominal;
+      }
+    }
+    Push(all, st, sentence, std::move(s));
+  }
+}
+
+}  // namespace dyad::actors

@@ -1,0 +1,35 @@
+// Internal to the actors stage: the working form of a mention before it becomes a MentionRow.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "actors/actor_index.h"
+#include "dyad/document.h"
+
+namespace dyad::actors {
+
+struct Span {
+  uint32_t first = 0, end = 0;  // token range
+  uint32_t head = 0;
+  uint32_t entry = UINT32_MAX;  // dictionary entry when one matched
+  EntryKind entry_kind = EntryKind::kCountry;
+  MentionKind kind = MentionKind::kCountry;
+  std::string code, country, sector, name, rule;
+  std::string role;            // agents: role block of the agent noun
+  bool plural = false;         // plural agent ("officials") or demonym plural
+  bool bare_agent = false;     // agent noun with no actor to compose with (coref may resolve it)
+  bool dead = false;           // consumed by a larger span
+  int antecedent = -1;         // index into the document's span list
+  MentionKind resolved_kind = MentionKind::kPronoun;  // pronouns: the kind of what they stand for
+};
+
+// Token helpers shared by the stage and coreference.
+inline bool HasParse(const Document& doc) {
+  for (const auto& t : doc.tokens()) {
+    if (t.head != kNoHead) return true;
+  }
+  return false;
+}
+
+}  // namespace dyad::actors
