@@ -11,19 +11,18 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "dyad/stage.h"
+#include "dyad/engine.h"
 #include "io/conllu.h"
 #include "io/jsonl_writer.h"
 #include "io/reader.h"
-#include "text/furniture.h"
-#include "text/text_stage.h"
 
 namespace dyad::cli {
 namespace {
 
 constexpr char kHelp[] = R"(usage: dyad parse [FILES|DIRS|-] [options]
 
-Reads news articles and prints their sentences and tokens (later: tags and dependency parses).
+Reads news articles and prints their sentences and tokens with POS tags, lemmas, features and
+dependency parses.
 With no FILES, reads stdin. A directory means every regular, non-hidden file under it, sorted.
 
 input:
@@ -36,6 +35,12 @@ input:
   --title-field F
   --url-field F
   --source-field F
+
+analysis:
+  --models DIR        folder with tagger.dyad and parser.dyad (default: $DYAD_MODELS, else the
+                      models installed with dyad, else the source tree's models/)
+  --tokenize-only     sentences and tokens only: no tagger, no parser
+  --no-parse          tag and lemmatise, but do not parse
 
 output:
   --format FORMAT     conllu (default) | jsonl. JSONL offsets are character (code point)
@@ -50,30 +55,6 @@ stderr line counts records in, documents out, errors and warnings.
 exit status: 0 every record ok, 1 some records were errors (the batch still completed),
 2 usage error, 8 output could not be written.
 )";
-
-// The stages `dyad parse` runs. Kept in one place so the Engine facade can replace it.
-struct Pipelines {
-  Pipeline raw;        // text -> tokens, sentences -> furniture
-  Pipeline tokenized;  // tokens given (CoNLL-U): furniture only
-};
-
-Result<Pipelines> BuildPipelines() {
-  Pipelines p;
-  DYAD_RETURN_IF_ERROR(p.raw.Add(MakeTextStage()));
-  DYAD_RETURN_IF_ERROR(p.raw.Add(MakeFurnitureStage()));
-  // The tokenized pipeline starts from a reader that already provides tokens; a pass-through stage
-  // declares that, so Add() can check the furniture stage's needs.
-  class GivenTokens : public Stage {
-   public:
-    std::string_view name() const override { return "given-tokens"; }
-    uint32_t Requires() const override { return kLayerText; }
-    uint32_t Provides() const override { return kLayerTokens; }
-    Status Process(Document&, StageScratch*) const override { return Status::Ok(); }
-  };
-  DYAD_RETURN_IF_ERROR(p.tokenized.Add(std::make_shared<GivenTokens>()));
-  DYAD_RETURN_IF_ERROR(p.tokenized.Add(MakeFurnitureStage()));
-  return p;
-}
 
 int Usage(const std::string& message) {
   std::fprintf(stderr, "dyad parse: %s\nRun 'dyad parse --help' for the options.\n", message.c_str());
@@ -119,8 +100,8 @@ int ParseCommand(int argc, char** argv) {
   for (auto& w : words) cargv.push_back(w.data());
   auto args = Args::Parse(static_cast<int>(cargv.size()), cargv.data(),
                           {"input", "format", "date", "output", "text-field", "id-field", "date-field",
-                           "title-field", "url-field", "source-field"},
-                          {"help", "quiet"});
+                           "title-field", "url-field", "source-field", "models"},
+                          {"help", "quiet", "tokenize-only", "no-parse"});
   if (!args.ok()) return Usage(args.status().message());
   if (args->Has("help")) {
     std::fputs(kHelp, stdout);
@@ -151,10 +132,14 @@ int ParseCommand(int argc, char** argv) {
   std::vector<std::string> paths = args->positional();
   if (paths.empty()) paths.push_back("-");
 
-  auto pipelines = BuildPipelines();
-  if (!pipelines.ok()) {
-    std::fprintf(stderr, "dyad parse: %s\n", pipelines.status().ToString().c_str());
-    return static_cast<int>(pipelines.status().code());
+  EngineOptions engine_options;
+  engine_options.models_dir = args->Get("models");
+  engine_options.tag = !args->Has("tokenize-only");
+  engine_options.parse = !args->Has("tokenize-only") && !args->Has("no-parse");
+  auto engine = Engine::Load(engine_options);
+  if (!engine.ok()) {
+    std::fprintf(stderr, "dyad parse: %s\n", engine.status().ToString().c_str());
+    return static_cast<int>(engine.status().code());
   }
   std::FILE* out_file = stdout;
   std::string out_path = args->Get("output");
@@ -166,7 +151,7 @@ int ParseCommand(int argc, char** argv) {
     }
   }
   Output out(out_file);
-  Pipeline::Scratch raw_scratch(pipelines->raw), tokenized_scratch(pipelines->tokenized);
+  Engine::Scratch scratch(**engine);
 
   size_t records = 0, documents = 0, errors = 0, warnings = 0;
   auto reader = OpenReader(paths, options);
@@ -179,8 +164,8 @@ int ParseCommand(int argc, char** argv) {
     }
     Status status = rec.status;
     if (status.ok()) {
-      status = rec.pretokenized ? pipelines->tokenized.Process(rec.doc, tokenized_scratch)
-                                : pipelines->raw.Process(rec.doc, raw_scratch);
+      status = rec.pretokenized ? (*engine)->AnalyzeTokenized(rec.doc, scratch)
+                                : (*engine)->Analyze(rec.doc, scratch);
     }
     if (!status.ok()) {
       ++errors;
