@@ -82,6 +82,12 @@ int TrainTaggerCommand(int argc, char** argv) {
   }
   std::fprintf(stderr, "train: %zu sentences, %zu tokens\n", train->sentences().size(), train->tokens().size());
   opts.on_epoch = [](const TaggerEpochReport& r) {
+    if (r.pass == 3) {
+      std::fprintf(stderr, "skip pass 2 at first-pass margin >= %.3f (%.1f%% of dev words)  dev UPOS %.2f XPOS %.2f UFeats %.2f "
+                   "Lemma %.2f\n",
+                   r.skip_margin, r.skipped, r.dev.upos, r.dev.xpos, r.dev.ufeats, r.dev.lemma);
+      return;
+    }
     char where[32];
     if (r.fold > 0) std::snprintf(where, sizeof where, "pass %d fold %d", r.pass, r.fold);
     else std::snprintf(where, sizeof where, "pass %d", r.pass);

@@ -147,6 +147,32 @@ int ExtractFeatures(const WordInfo* words, size_t n, size_t i, uint32_t prev_tag
   return k;
 }
 
+int ExtractWordFeatures(const WordInfo& w, uint64_t* keys) {
+  int k = 0;
+  keys[k++] = Mix(kBias, 0);
+  keys[k++] = Mix(kWord, w.word);
+  for (int s = 0; s < 4; ++s) keys[k++] = Mix(kSuffix1 + s, w.suffix[s]);
+  for (int s = 0; s < 3; ++s) keys[k++] = Mix(kPrefix1 + s, w.prefix[s]);
+  keys[k++] = Mix(kShape, w.shape);
+  keys[k++] = Mix(kFlags, w.flags);
+  keys[k++] = Mix(kAmbiguity, w.ambiguity);
+  keys[k++] = Mix(kCased, w.cased);
+  return k;
+}
+
+int ExtractContextFeatures(const WordInfo* words, size_t n, size_t i, uint32_t prev_tag, uint32_t prev2_tag,
+                           const uint32_t* right_tags, uint64_t* keys) {
+  // ExtractFeatures's keys minus the word-only ones, which sit at fixed positions there.
+  uint64_t all[kMaxFeatures];
+  int total = ExtractFeatures(words, n, i, prev_tag, prev2_tag, right_tags, all);
+  constexpr uint64_t kWordOnly = (uint64_t{1} << 0) | (uint64_t{0x3FF} << 1) /* bias..flags: 0..10 */ |
+                                 (uint64_t{1} << (kAmbiguity - 1)) | (uint64_t{1} << (kCased - 1));
+  int k = 0;
+  for (int j = 0; j < total; ++j)
+    if (!((kWordOnly >> j) & 1)) keys[k++] = all[j];
+  return k;
+}
+
 static_assert(kNextSuffix2 == kNumFeatures, "template count and kNumFeatures differ");
 static_assert(kNextTagPair == kMaxFeatures, "template count and kMaxFeatures differ");
 

@@ -78,4 +78,13 @@ inline constexpr uint32_t kStartTag = 0xFFFF;
 int ExtractFeatures(const WordInfo* words, size_t n, size_t i, uint32_t prev_tag, uint32_t prev2_tag,
                     const uint32_t* right_tags, uint64_t* keys);
 
+// The same keys as ExtractFeatures split in two: the ones that depend on the word alone (bias,
+// word, cased word, affixes, shape, flags, ambiguity class: kNumWordFeatures of them), whose summed
+// weights a tagger can cache per word type, and all the others. Together they are exactly
+// ExtractFeatures's keys (in another order; scores are integer sums, so order does not matter).
+inline constexpr int kNumWordFeatures = 13;
+int ExtractWordFeatures(const WordInfo& w, uint64_t* keys);
+int ExtractContextFeatures(const WordInfo* words, size_t n, size_t i, uint32_t prev_tag, uint32_t prev2_tag,
+                           const uint32_t* right_tags, uint64_t* keys);
+
 }  // namespace dyad::tag

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace dyad::tag {
 namespace {
@@ -83,6 +85,34 @@ TEST(TagFeatures, ExtractFeaturesIsDeterministicAndSeesContext) {
   ExtractFeatures(other.data(), other.size(), 0, kStartTag, kStartTag, nullptr, d);
   EXPECT_EQ(a[1], d[1]);
   EXPECT_NE(a[11], d[11]);  // previous word: "The" vs nothing
+}
+
+TEST(TagFeatures, WordAndContextFeaturesTogetherAreExactlyTheFullSet) {
+  const char* forms[] = {"The", "Leaders", "met", "in", "Tehran", "."};
+  std::vector<WordInfo> words(6);
+  std::string buf;
+  for (size_t i = 0; i < words.size(); ++i) {
+    DescribeWord(forms[i], i == 0, &buf, &words[i]);
+    words[i].ambiguity = static_cast<uint32_t>(i * 7 + 1);
+  }
+  std::vector<uint32_t> right = {3, 4, 5, 6, 7, 8};
+  for (const uint32_t* r : {static_cast<const uint32_t*>(nullptr), static_cast<const uint32_t*>(right.data())}) {
+    for (size_t i = 0; i < words.size(); ++i) {
+      uint64_t all[kMaxFeatures], word[kMaxFeatures], context[kMaxFeatures];
+      int n = ExtractFeatures(words.data(), words.size(), i, 5, 9, r, all);
+      int nw = ExtractWordFeatures(words[i], word);
+      int nc = ExtractContextFeatures(words.data(), words.size(), i, 5, 9, r, context);
+      ASSERT_EQ(nw, kNumWordFeatures);
+      ASSERT_EQ(nw + nc, n);
+      std::multiset<uint64_t> expected(all, all + n), got(word, word + nw);
+      got.insert(context, context + nc);
+      EXPECT_EQ(got, expected) << "word " << i;
+      // Word-only keys really depend on the word alone: another sentence position gives the same.
+      uint64_t again[kMaxFeatures];
+      ExtractWordFeatures(words[i], again);
+      EXPECT_TRUE(std::equal(word, word + nw, again));
+    }
+  }
 }
 
 TEST(TagFeatures, RightContextTagsAddFeatures) {

@@ -164,16 +164,52 @@ TEST_F(ToyModel, RefusesANewerFormatVersion) {
   std::filesystem::remove(path);
 }
 
+TEST_F(ToyModel, RefusesAnOlderFormatVersion) {
+  // A version-1 model (joint UPOS/XPOS/FEATS classes, no FEATS table) has a different payload: it
+  // must be refused by its version, not misread.
+  ModelWriter w({"tagger", 1, "old", "tagger-v1"});
+  w.U32(1);
+  w.U32(static_cast<uint32_t>(Upos::NOUN));
+  w.Str("NN");
+  w.Str("Number=Sing");
+  w.U32(0);
+  std::string path = TempPath("older");
+  ASSERT_TRUE(w.WriteFile(path).ok());
+  auto model = tag::TaggerModel::Load(path);
+  ASSERT_FALSE(model.ok());
+  EXPECT_EQ(model.status().code(), StatusCode::kUnsupported) << model.status().ToString();
+  EXPECT_NE(model.status().message().find("retrain"), std::string::npos) << model.status().ToString();
+  std::filesystem::remove(path);
+}
+
+TEST_F(ToyModel, FeatsComeFromTheTablesWithBackoff) {
+  auto model = tag::TaggerModel::Load(*path_);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  // "dogs" is only seen as NNS with Number=Plur; an unseen NNS word backs off to the class's FEATS.
+  std::vector<std::string_view> forms = {"The", "wolves", "barked", "."};
+  tag::TaggerScratch s;
+  std::vector<uint32_t> classes(forms.size());
+  model->TagSentence(forms.data(), forms.size(), s, classes.data());
+  ASSERT_EQ(model->tag_class(classes[1]).xpos, "NNS");
+  EXPECT_EQ(model->feats().values()[model->feats().Predict(s.words.data(), classes.data(), 1)], "Number=Plur");
+  ASSERT_EQ(model->tag_class(classes[0]).xpos, "DT");
+  EXPECT_EQ(model->feats().values()[model->feats().Predict(s.words.data(), classes.data(), 0)],
+            "Definite=Def|PronType=Art");
+}
+
 TEST_F(ToyModel, RefusesInconsistentPayloadAndOtherKinds) {
   // A well-formed container whose payload claims a class id past the class table.
   ModelWriter w({"tagger", tag::kTaggerFormatVersion, "bad", "bad"});
   w.U32(1);  // one class
   w.U32(static_cast<uint32_t>(Upos::NOUN));
   w.Str("NN");
-  w.Str("Number=Sing");
   w.U32(0);
   w.Array(std::vector<uint64_t>{});  // tag dictionary
   w.Array(std::vector<uint32_t>{});
+  w.U32(1);  // FEATS values
+  w.Str("Number=Sing");
+  w.Array(std::vector<uint64_t>{tag::FeatsModel::Key(tag::FeatsModel::kClass, 0, 0, 0)});
+  w.Array(std::vector<uint32_t>{0});
   w.F32(1.0f);                               // weights: scale
   w.Array(std::vector<uint64_t>{42});        // one sparse row
   w.Array(std::vector<uint32_t>{0, 1});

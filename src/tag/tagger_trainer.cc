@@ -30,26 +30,33 @@ std::string CleanFeats(std::string_view feats) {
   return out;
 }
 
-using Triple = std::tuple<int, std::string, std::string>;  // upos, xpos, feats
+// A class is a (UPOS, XPOS) pair, except that the verb forms whose FEATS depend on the syntax
+// (VB: Inf or Imp; VBG: Ger or Part; VBN: passive or not) are split by FEATS too: the tagger's
+// context features decide those far better than the FEATS tables can. Other FEATS come from the
+// tables (tag::FeatsModel).
+using TagKey = std::tuple<int, std::string, std::string>;  // upos, xpos, feats ("" unless split)
 
-// The class inventory and the mapping from every training triple to a class.
+bool SplitByFeats(std::string_view xpos) { return xpos == "VB" || xpos == "VBG" || xpos == "VBN"; }
+
+TagKey KeyOf(const Token& t) {
+  return {static_cast<int>(t.upos()), std::string(t.xpos()), SplitByFeats(t.xpos()) ? CleanFeats(t.feats()) : ""};
+}
+
+// The class inventory and the mapping from every training key to a class.
 struct ClassInventory {
   std::vector<TagClass> classes;
-  std::map<Triple, uint32_t> of_triple;
+  std::map<TagKey, uint32_t> of_key;
 
-  uint32_t ClassOf(const Triple& t) const {
-    auto it = of_triple.find(t);
-    return it == of_triple.end() ? 0 : it->second;
+  uint32_t ClassOf(const Token& t) const {
+    auto it = of_key.find(KeyOf(t));
+    return it == of_key.end() ? 0 : it->second;
   }
 };
 
 ClassInventory BuildClasses(const Document& train, int min_count) {
-  std::map<Triple, int> counts;
-  for (uint32_t i = 0; i < train.tokens().size(); ++i) {
-    Token t = train.token(i);
-    counts[{static_cast<int>(t.upos()), std::string(t.xpos()), CleanFeats(t.feats())}]++;
-  }
-  std::vector<std::pair<int, Triple>> order;
+  std::map<TagKey, int> counts;
+  for (uint32_t i = 0; i < train.tokens().size(); ++i) counts[KeyOf(train.token(i))]++;
+  std::vector<std::pair<int, TagKey>> order;
   for (const auto& [t, c] : counts) order.push_back({-c, t});
   std::sort(order.begin(), order.end());  // most frequent first; ties by name: deterministic
   ClassInventory inv;
@@ -60,21 +67,21 @@ ClassInventory BuildClasses(const Document& train, int min_count) {
     auto id = static_cast<uint32_t>(inv.classes.size());
     auto pair = std::make_pair(std::get<0>(t), std::get<1>(t));
     auto [h, added] = history_ids.emplace(pair, static_cast<uint32_t>(history_ids.size()));
-    inv.classes.push_back(TagClass{static_cast<Upos>(std::get<0>(t)), std::get<1>(t), std::get<2>(t), h->second});
-    inv.of_triple[t] = id;
+    inv.classes.push_back(TagClass{static_cast<Upos>(std::get<0>(t)), std::get<1>(t), h->second});
+    inv.of_key[t] = id;
     pair_class.emplace(pair, id);  // first = most frequent with that (UPOS, XPOS)
     upos_class.emplace(std::get<0>(t), id);
   }
-  // Rare triples: the most frequent class with the same (UPOS, XPOS), else the same UPOS, else 0.
+  // Rare keys: the most frequent class with the same (UPOS, XPOS), else the same UPOS, else 0.
   for (const auto& [t, c] : counts) {
-    if (inv.of_triple.count(t)) continue;
+    if (inv.of_key.count(t)) continue;
     auto p = pair_class.find({std::get<0>(t), std::get<1>(t)});
     if (p != pair_class.end()) {
-      inv.of_triple[t] = p->second;
+      inv.of_key[t] = p->second;
       continue;
     }
     auto u = upos_class.find(std::get<0>(t));
-    inv.of_triple[t] = u != upos_class.end() ? u->second : 0;
+    inv.of_key[t] = u != upos_class.end() ? u->second : 0;
   }
   return inv;
 }
@@ -105,7 +112,7 @@ void BuildTagDictionary(const Document& train, const ClassInventory& inv, int mi
     for (size_t i = 0; i < forms.size(); ++i) {
       tag::DescribeWord(forms[i], i == 0, &buf, &info);
       Token t = train.token(first + static_cast<uint32_t>(i));
-      uint32_t cls = inv.ClassOf({static_cast<int>(t.upos()), std::string(t.xpos()), CleanFeats(t.feats())});
+      uint32_t cls = inv.ClassOf(t);
       auto& entry = seen[info.word];
       entry.first++;
       entry.second.insert(inv.classes[cls].history);
@@ -118,6 +125,87 @@ void BuildTagDictionary(const Document& train, const ClassInventory& inv, int mi
     keys->push_back(word);
     values->push_back(static_cast<uint32_t>(h) | 1u);  // never 0: 0 means "not in the dictionary"
   }
+}
+
+// The FEATS backoff table (tag::FeatsModel) from the gold classes and FEATS of the training data.
+tag::FeatsModel BuildFeatsModel(const Document& train, const std::vector<TrainSentence>& sentences,
+                                const std::vector<uint32_t>& first_tokens) {
+  using Feats = tag::FeatsModel;
+  std::set<std::string> value_set;
+  for (uint32_t i = 0; i < train.tokens().size(); ++i) value_set.insert(CleanFeats(train.token(i).feats()));
+  std::vector<std::string> values(value_set.begin(), value_set.end());  // sorted: deterministic ids
+  std::map<std::string, uint32_t> value_id;
+  for (uint32_t v = 0; v < values.size(); ++v) value_id[values[v]] = v;
+  using Counts = std::map<uint32_t, int>;
+  using K2 = std::pair<uint64_t, uint64_t>;
+  using K3 = std::tuple<uint64_t, uint64_t, uint64_t>;
+  std::map<uint64_t, Counts> by_class;                // cls
+  std::map<K2, Counts> by_prev_class, by_word;        // (cls, prev cls), (cls, word)
+  std::map<K3, Counts> by_word_prev_class, by_word_prev_word;  // (cls, word, prev cls / prev word)
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const TrainSentence& s = sentences[si];
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      uint32_t v = value_id[CleanFeats(train.token(first_tokens[si] + static_cast<uint32_t>(i)).feats())];
+      uint64_t cls = s.gold[i], word = s.words[i].word;
+      uint64_t prev_word = i > 0 ? s.words[i - 1].word : 0;
+      uint64_t prev_class = i > 0 ? s.gold[i - 1] : tag::kStartTag;
+      by_class[cls][v]++;
+      by_prev_class[{cls, prev_class}][v]++;
+      by_word[{cls, word}][v]++;
+      by_word_prev_class[{cls, word, prev_class}][v]++;
+      by_word_prev_word[{cls, word, prev_word}][v]++;
+    }
+  }
+  // Most frequent value (ties: the smaller id) and how often the key was seen.
+  auto best = [](const Counts& c) {
+    std::pair<uint32_t, int> b{0, -1};
+    int total = 0;
+    for (const auto& [v, n] : c) {
+      total += n;
+      if (n > b.second) b = {v, n};
+    }
+    return std::make_pair(b.first, total);
+  };
+  constexpr int kMinContext = 2;  // a context entry needs this many training tokens behind it
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> index;
+  auto add = [&](uint64_t key, uint32_t v) {
+    keys.push_back(key);
+    index.push_back(v);
+  };
+  std::map<uint64_t, uint32_t> class_best;
+  for (const auto& [cls, c] : by_class) {
+    class_best[cls] = best(c).first;
+    add(Feats::Key(Feats::kClass, static_cast<uint32_t>(cls), 0, 0), class_best[cls]);
+  }
+  for (const auto& [k, c] : by_prev_class) {
+    auto [v, total] = best(c);
+    if (total >= kMinContext && v != class_best[k.first])
+      add(Feats::Key(Feats::kPrevClass, static_cast<uint32_t>(k.first), 0, k.second), v);
+  }
+  std::map<K2, uint32_t> word_best;
+  for (const auto& [k, c] : by_word) {
+    word_best[k] = best(c).first;
+    add(Feats::Key(Feats::kWord, static_cast<uint32_t>(k.first), k.second, 0), word_best[k]);
+  }
+  std::set<K2> has_prev_class_entry;
+  for (const auto& [k, c] : by_word_prev_class) {
+    auto [v, total] = best(c);
+    K2 cw{std::get<0>(k), std::get<1>(k)};
+    if (total >= kMinContext && v != word_best[cw]) {
+      add(Feats::Key(Feats::kWordPrevClass, static_cast<uint32_t>(cw.first), cw.second, std::get<2>(k)), v);
+      has_prev_class_entry.insert(cw);
+    }
+  }
+  // Kept when it differs from (class, word), or when a (class, word, previous class) entry exists
+  // that it must be able to override.
+  for (const auto& [k, c] : by_word_prev_word) {
+    auto [v, total] = best(c);
+    K2 cw{std::get<0>(k), std::get<1>(k)};
+    if (total >= kMinContext && (v != word_best[cw] || has_prev_class_entry.count(cw)))
+      add(Feats::Key(Feats::kWordPrevWord, static_cast<uint32_t>(cw.first), cw.second, std::get<2>(k)), v);
+  }
+  return Feats::Make(std::move(values), std::move(keys), std::move(index));
 }
 
 // Trains one pass of the averaged perceptron on sentences[subset] for `epochs` passes over the data.
@@ -189,6 +277,51 @@ tag::WeightTable TrainPass(const std::vector<TrainSentence>& sentences, const st
   return best;
 }
 
+// Chooses the first-pass margin above which a word skips the second pass: the largest skipped
+// share of dev words whose dev UPOS stays within opts.skip_tolerance of running pass 2 everywhere.
+void TuneSkipMargin(tag::TaggerModel& model, const Document& dev, const TaggerTrainOptions& opts) {
+  std::vector<float> margins;
+  tag::TaggerScratch s;
+  std::vector<uint32_t> classes;
+  std::vector<int32_t> m;
+  ForEachSentence(dev, [&](uint32_t, const std::vector<std::string_view>& forms) {
+    s.words.resize(forms.size());
+    for (size_t i = 0; i < forms.size(); ++i) {
+      tag::DescribeWord(forms[i], i == 0, &s.buffer, &s.words[i]);
+      s.words[i].ambiguity = model.Ambiguity(s.words[i].word);
+    }
+    classes.resize(forms.size());
+    m.resize(forms.size());
+    tag::GreedyDecode(model.weights(), model.classes(), s.words.data(), forms.size(), nullptr, s.scores,
+                      classes.data(), m.data());
+    for (int32_t x : m) margins.push_back(static_cast<float>(x) / model.weights().scale());
+  });
+  tag::TaggerModelBuilder::SetSkipMargin(model, 0);
+  if (margins.empty()) return;
+  std::sort(margins.begin(), margins.end());
+  const double full = EvaluateTagger(model, dev).upos;
+  float chosen = 0;
+  for (double skip : {0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5}) {
+    // Words with margin >= t skip; t just above the (1 - skip) quantile.
+    float t = margins[static_cast<size_t>((1.0 - skip) * static_cast<double>(margins.size() - 1))];
+    if (t <= 0) continue;
+    tag::TaggerModelBuilder::SetSkipMargin(model, t);
+    TaggerEpochReport report;
+    report.pass = 3;
+    report.has_dev = true;
+    report.dev = EvaluateTagger(model, dev);
+    report.skip_margin = t;
+    report.skipped = 100.0 * static_cast<double>(margins.end() - std::lower_bound(margins.begin(), margins.end(), t)) /
+                     static_cast<double>(margins.size());
+    if (opts.on_epoch) opts.on_epoch(report);
+    if (report.dev.upos >= full - opts.skip_tolerance) {
+      chosen = t;
+      break;
+    }
+  }
+  tag::TaggerModelBuilder::SetSkipMargin(model, chosen);
+}
+
 }  // namespace
 
 TagAccuracy EvaluateTagger(const tag::TaggerModel& model, const Document& gold) {
@@ -204,7 +337,8 @@ TagAccuracy EvaluateTagger(const tag::TaggerModel& model, const Document& gold) 
       Token t = gold.token(first + static_cast<uint32_t>(i));
       const TagClass& c = model.tag_class(classes[i]);
       model.lemmatizer().Lemmatize(forms[i], c.xpos, &lem);
-      bool u = c.upos == t.upos(), x = c.xpos == t.xpos(), f = c.feats == t.feats();
+      const std::string& pf = model.feats().values()[model.feats().Predict(scratch.words.data(), classes.data(), i)];
+      bool u = c.upos == t.upos(), x = c.xpos == t.xpos(), f = pf == t.feats();
       upos += u;
       xpos += x;
       feats += f;
@@ -236,23 +370,27 @@ Result<tag::TaggerModel> TrainTaggerModel(const Document& train, const Document*
     Token t = train.token(i);
     lemmas.Add(t.norm(), t.xpos(), t.lemma());
   }
-  tag::TaggerModel model = tag::TaggerModelBuilder::Make(inv.classes, std::move(dict_keys), std::move(dict_values),
-                                                         tag::WeightTable(), lemmas.Build(opts.min_lemma_rule_count));
+  tag::TaggerModel model =
+      tag::TaggerModelBuilder::Make(inv.classes, std::move(dict_keys), std::move(dict_values), tag::FeatsModel(),
+                                    tag::WeightTable(), lemmas.Build(opts.min_lemma_rule_count));
 
   // Precompute the context-free word descriptions once.
   std::vector<TrainSentence> sentences;
+  std::vector<uint32_t> first_tokens;
   std::string buf;
   ForEachSentence(train, [&](uint32_t first, const std::vector<std::string_view>& forms) {
+    first_tokens.push_back(first);
     TrainSentence s;
     s.words.resize(forms.size());
     for (size_t i = 0; i < forms.size(); ++i) {
       tag::DescribeWord(forms[i], i == 0, &buf, &s.words[i]);
       s.words[i].ambiguity = model.Ambiguity(s.words[i].word);
       Token t = train.token(first + static_cast<uint32_t>(i));
-      s.gold.push_back(inv.ClassOf({static_cast<int>(t.upos()), std::string(t.xpos()), CleanFeats(t.feats())}));
+      s.gold.push_back(inv.ClassOf(t));
     }
     sentences.push_back(std::move(s));
   });
+  tag::TaggerModelBuilder::SetFeats(model, BuildFeatsModel(train, sentences, first_tokens));
 
   // Pass 1 on all the training data, epochs chosen on dev.
   std::vector<size_t> all(sentences.size());
@@ -296,6 +434,7 @@ Result<tag::TaggerModel> TrainTaggerModel(const Document& train, const Document*
   tag::WeightTable second = TrainPass(sentences, &right, all, inv, opts, opts.epochs, 2, 0,
                                       dev != nullptr ? eval_second : no_eval, &unused);
   tag::TaggerModelBuilder::SetSecondPass(model, std::move(second));
+  if (dev != nullptr) TuneSkipMargin(model, *dev, opts);
   return model;
 }
 

@@ -61,12 +61,13 @@ TEST(TaggerTrainer, SmallRunBeatsTheMostFrequentTagBaselineAndIsDeterministic) {
   TaggerTrainOptions opts;
   opts.epochs = 2;
   opts.jackknife_folds = 2;
-  int reports = 0;
-  opts.on_epoch = [&](const TaggerEpochReport&) { ++reports; };
+  int reports = 0, skip_reports = 0;
+  opts.on_epoch = [&](const TaggerEpochReport& r) { ++(r.pass == 3 ? skip_reports : reports); };
   std::string a = (std::filesystem::temp_directory_path() / ("dyad_tagger_a_" + std::to_string(::getpid()))).string();
   std::string b = a + "_b";
   ASSERT_TRUE(TrainTagger(*train, &*dev, opts, a).ok());
   EXPECT_EQ(reports, 2 + 2 * 2 + 2);  // pass 1, two folds, pass 2
+  EXPECT_GE(skip_reports, 1);          // the second-pass skip margin was tuned on dev
   opts.on_epoch = nullptr;
   ASSERT_TRUE(TrainTagger(*train, &*dev, opts, b).ok());
   auto bytes = [](const std::string& p) {
@@ -85,6 +86,7 @@ TEST(TaggerTrainer, SmallRunBeatsTheMostFrequentTagBaselineAndIsDeterministic) {
               baseline, acc.xpos, acc.lemma);
   EXPECT_GT(acc.upos, baseline + 3.0);
   EXPECT_GT(acc.lemma, 85.0);
+  EXPECT_GE(model->skip_margin(), 0.0f);
   std::filesystem::remove(a);
   std::filesystem::remove(b);
 }
