@@ -2,6 +2,7 @@
 // The text stage tokenises every article once, outside the timed loops; the loops run the tagger and
 // the parser (or the parser alone) over all articles. Also: model load time, and peak RSS (getrusage).
 // Models: models/tagger.dyad and models/parser.dyad in the source tree.
+#include <cstdlib>
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
@@ -17,7 +18,9 @@
 namespace {
 
 const std::string kNews = std::string(DYAD_SHARED_DATA) + "/news/bbc/bbc_politics.jsonl";
-const std::string kModels = std::string(DYAD_SOURCE_DIR) + "/models/";
+// DYAD_MODELS=DIR/ benchmarks the models in DIR (candidates) instead of the shipped ones.
+const std::string kModels = std::getenv("DYAD_MODELS") ? std::string(std::getenv("DYAD_MODELS")) + "/"
+                                                       : std::string(DYAD_SOURCE_DIR) + "/models/";
 
 struct Corpus {
   std::vector<dyad::Document> docs;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sys/mman.h>
+#include <type_traits>
 
 namespace dyad::parse {
 namespace {
@@ -15,6 +17,22 @@ size_t TableSize(size_t rows) {
 constexpr size_t kMaxRows = 50'000'000;  // far above any real model; bounds what a file may claim
 
 }  // namespace
+
+// The slot array is written and read as raw bytes (the model format): keep its layout fixed.
+static_assert(sizeof(PackedLinear::Slot) == 16 && std::is_trivially_copyable_v<PackedLinear::Slot>);
+
+namespace {
+
+}  // namespace
+
+void AdviseHugePages(void* p, size_t bytes) {
+#ifdef MADV_HUGEPAGE
+  (void)madvise(p, bytes, MADV_HUGEPAGE);
+#else
+  (void)p;
+  (void)bytes;
+#endif
+}
 
 void PackedLinear::Insert(const Slot& s) {
   size_t i = (s.key >> 17) & mask_;
@@ -89,80 +107,91 @@ void PackedLinear::Score(const uint64_t* keys, int n, int32_t* scores) const {
   }
 }
 
-// Payload: u32 classes, f32 scale, u64 rows, then per row key (u64); dense: 4 x i16 per row;
-// sparse: u32 count per row, then all entries as (u16 class, i16 weight).
+// Payload (format 2): u32 classes, f32 scale, u64 rows, u64 table size (a power of two), the table's
+// occupancy bitmap (u64 words), the occupied slots in table order (16 bytes each: key + 4 x i16, or
+// key + entry span), and for sparse tables all (u16 class, i16 weight) entries. Loading is a sequential
+// scatter of the stored slots into the zeroed table -- no hashing, no probing -- while the empty half of
+// the table costs one bit per slot on disk instead of 16 bytes.
 void PackedLinear::Write(ModelWriter& w) const {
   w.U32(static_cast<uint32_t>(num_classes_));
   w.F32(scale_);
-  std::vector<const Slot*> order;
-  order.reserve(num_rows_);
-  for (const Slot& s : slots_)
-    if (s.key != 0) order.push_back(&s);
-  std::sort(order.begin(), order.end(), [](const Slot* a, const Slot* b) { return a->key < b->key; });
-  std::vector<uint64_t> keys;
-  keys.reserve(order.size());
-  for (const Slot* s : order) keys.push_back(s->key);
-  w.Array(keys);
-  if (dense()) {
-    std::vector<int16_t> ws;
-    ws.reserve(order.size() * 4);
-    for (const Slot* s : order) ws.insert(ws.end(), s->w, s->w + 4);
-    w.Array(ws);
-  } else {
-    std::vector<uint32_t> counts;
-    std::vector<Entry> es;
-    for (const Slot* s : order) {
-      counts.push_back(s->span.count);
-      es.insert(es.end(), entries_.begin() + s->span.begin, entries_.begin() + s->span.begin + s->span.count);
-    }
-    w.Array(counts);
-    w.Array(es);
+  w.U64(num_rows_);
+  w.U64(slots_.size());
+  std::vector<uint64_t> occupied((slots_.size() + 63) / 64, 0);
+  std::vector<Slot> used;
+  used.reserve(num_rows_);
+  for (size_t i = 0; i < slots_.size(); ++i) {
+    if (slots_[i].key == 0) continue;
+    occupied[i / 64] |= uint64_t{1} << (i % 64);
+    used.push_back(slots_[i]);
   }
+  w.Array(occupied);
+  w.Array(used);
+  if (!dense()) w.Array(entries_);
 }
 
 Result<PackedLinear> PackedLinear::Read(ModelReader& r) {
   PackedLinear m;
   uint32_t classes;
-  std::vector<uint64_t> keys;
+  uint64_t rows, size;
   if (!r.U32(&classes) || classes == 0 || classes > 4096 || !r.F32(&m.scale_) || !std::isfinite(m.scale_) ||
-      !r.Array(&keys, kMaxRows))
+      !r.U64(&rows) || !r.U64(&size))
     return Status::Corrupt("parser weight table header is damaged");
+  // Exactly the size Build() chooses: a power of two (the mask), at least half empty (a probe for an
+  // unseen key ends), and no bigger than the slots the file holds justify (bounds the allocation).
+  if (rows > kMaxRows || size != TableSize(rows))
+    return Status::Corrupt("parser weight table has an impossible size");
   m.num_classes_ = static_cast<int>(classes);
-  m.num_rows_ = keys.size();
-  m.slots_.assign(TableSize(keys.size()), Slot());
-  m.mask_ = m.slots_.size() - 1;
-  for (size_t i = 0; i < keys.size(); ++i)
-    if (keys[i] == 0 || (i > 0 && keys[i] <= keys[i - 1])) return Status::Corrupt("parser feature keys out of order");
-  if (m.dense()) {
-    std::vector<int16_t> ws;
-    if (!r.Array(&ws, kMaxRows * 4) || ws.size() != keys.size() * 4)
-      return Status::Corrupt("parser weight rows do not match their keys");
-    for (size_t i = 0; i < keys.size(); ++i) {
-      Slot s;
-      s.key = keys[i];
-      std::copy(ws.begin() + i * 4, ws.begin() + i * 4 + 4, s.w);
-      m.Insert(s);
+  m.num_rows_ = rows;
+  m.mask_ = size - 1;
+  std::vector<uint64_t> occupied;
+  uint64_t stored;
+  if (!r.Array(&occupied, size / 64 + 1) || occupied.size() != (size + 63) / 64 || !r.U64(&stored) ||
+      stored != rows || rows * sizeof(Slot) > r.Remaining())
+    return Status::Corrupt("parser weight table is truncated");
+  // Scatter the stored slots straight from the file bytes into the zeroed table, in table order.
+  m.slots_.assign(size, Slot());
+  size_t next = 0;
+  for (size_t word = 0; word < occupied.size(); ++word) {
+    for (uint64_t bits = occupied[word]; bits != 0; bits &= bits - 1) {
+      size_t i = word * 64 + static_cast<size_t>(__builtin_ctzll(bits));
+      if (i >= size || next++ >= rows || !r.Raw(&m.slots_[i], sizeof(Slot)) || m.slots_[i].key == 0)
+        return Status::Corrupt("parser weight table occupancy does not match its slots");
     }
-  } else {
-    std::vector<uint32_t> counts;
-    if (!r.Array(&counts, kMaxRows) || counts.size() != keys.size() || !r.Array(&m.entries_, kMaxRows * 64))
-      return Status::Corrupt("parser label weights are damaged");
-    uint64_t begin = 0;
-    for (size_t i = 0; i < keys.size(); ++i) {
-      if (counts[i] > classes || begin + counts[i] > m.entries_.size())
-        return Status::Corrupt("parser label weight row out of range");
-      Slot s;
-      s.key = keys[i];
-      s.span.begin = static_cast<uint32_t>(begin);
-      s.span.count = counts[i];
-      begin += counts[i];
-      m.Insert(s);
-    }
-    if (begin != m.entries_.size()) return Status::Corrupt("parser label weights have stray entries");
-    for (const Entry& e : m.entries_)
-      if (e.cls >= classes) return Status::Corrupt("parser label weight names an unknown class");
   }
+  if (next != rows) return Status::Corrupt("parser weight table occupancy does not match its slots");
+  if (!m.dense() && !r.Array(&m.entries_, kMaxRows * 64)) return Status::Corrupt("parser label weights are damaged");
+  DYAD_RETURN_IF_ERROR(m.CheckConsistent());
   return m;
+}
+
+// Every stored key must be reachable by linear probing from its home slot (no empty slot between), and
+// sparse spans must lie inside the entry array. One pass, starting just after an empty slot.
+Status PackedLinear::CheckConsistent() const {
+  const size_t size = slots_.size();
+  size_t empty = 0;
+  while (empty < size && slots_[empty].key != 0) ++empty;
+  if (empty == size) return Status::Corrupt("parser weight table has no empty slot");
+  size_t run = 0;  // occupied slots in a row, ending at the current one
+  for (size_t step = 1; step <= size; ++step) {
+    const size_t i = (empty + step) & mask_;
+    const Slot& s = slots_[i];
+    if (s.key == 0) {
+      run = 0;
+      continue;
+    }
+    ++run;
+    const size_t home = (s.key >> 17) & mask_;
+    if (((i - home) & mask_) >= run) return Status::Corrupt("parser weight table has a misplaced key");
+    if (!dense()) {
+      if (s.span.count > static_cast<uint32_t>(num_classes_) ||
+          uint64_t{s.span.begin} + s.span.count > entries_.size())
+        return Status::Corrupt("parser label weight row out of range");
+    }
+  }
+  for (const Entry& e : entries_)
+    if (e.cls >= num_classes_) return Status::Corrupt("parser label weight names an unknown class");
+  return Status::Ok();
 }
 
 void AveragedPerceptron::Score(const uint64_t* keys, int n, float* scores) const {

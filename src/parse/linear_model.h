@@ -14,6 +14,8 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
+#include <new>
 #include <unordered_map>
 #include <vector>
 
@@ -21,6 +23,22 @@
 #include "dyad/status.h"
 
 namespace dyad::parse {
+
+// madvise(MADV_HUGEPAGE) where available; a hint only (no error when refused).
+void AdviseHugePages(void* p, size_t bytes);
+
+// Allocates big tables 2 MiB-aligned and asks for transparent huge pages: the move table is ~32 MiB,
+// and faulting it in 4 KiB pages was most of the model's load time. Small tables use plain new.
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}
+  T* allocate(size_t n);
+  void deallocate(T* p, size_t) { std::free(p); }
+  bool operator==(const HugePageAllocator&) const { return true; }
+};
 
 class PackedLinear {
  public:
@@ -39,10 +57,12 @@ class PackedLinear {
   static constexpr int kMaxBatch = 128;
 
   void Write(ModelWriter& w) const;
-  // Reads what Write() wrote; fails (Corrupt) on anything inconsistent.
+  // Reads what Write() wrote (the table as laid out in memory, so loading does no hashing); fails
+  // (Corrupt) on anything inconsistent, including keys a probe could not reach.
   static Result<PackedLinear> Read(ModelReader& r);
 
- private:
+ public:
+  // One hash-table slot; stored in the model file exactly as laid out here (16 bytes, little-endian).
   struct Slot {
     uint64_t key = 0;  // 0 = empty
     union {
@@ -54,18 +74,21 @@ class PackedLinear {
     };
     Slot() : span{0, 0} {}
   };
+
+ private:
   struct Entry {
     uint16_t cls;
     int16_t w;
   };
   bool dense() const { return num_classes_ <= 4; }
   void Insert(const Slot& s);
+  Status CheckConsistent() const;
 
   int num_classes_ = 0;
   size_t num_rows_ = 0;
   float scale_ = 1.0f;
   uint64_t mask_ = 0;
-  std::vector<Slot> slots_;
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;
   std::vector<Entry> entries_;
 };
 
@@ -96,5 +119,21 @@ class AveragedPerceptron {
   std::vector<std::vector<Entry>> rows_;
   std::vector<uint32_t> updates_;  // per row: how many examples updated it
 };
+
+template <typename T>
+T* HugePageAllocator<T>::allocate(size_t n) {
+  constexpr size_t kHuge = size_t{2} << 20;
+  if (n > SIZE_MAX / sizeof(T) / 2) throw std::bad_alloc();
+  const size_t bytes = n * sizeof(T);
+  if (bytes < kHuge) {
+    void* p = std::malloc(bytes == 0 ? 1 : bytes);
+    if (p == nullptr) throw std::bad_alloc();
+    return static_cast<T*>(p);
+  }
+  void* p = std::aligned_alloc(kHuge, (bytes + kHuge - 1) / kHuge * kHuge);
+  if (p == nullptr) throw std::bad_alloc();
+  AdviseHugePages(p, (bytes + kHuge - 1) / kHuge * kHuge);
+  return static_cast<T*>(p);
+}
 
 }  // namespace dyad::parse

@@ -23,7 +23,9 @@
 
 namespace dyad::parse {
 
-inline constexpr uint32_t kParserFormatVersion = 1;
+// 2: weight tables stored as laid out in memory (occupancy bitmap + slots), loaded without hashing.
+// Only this exact version is read: older files are refused (Unsupported) and must be retrained.
+inline constexpr uint32_t kParserFormatVersion = 2;
 
 struct ParserModel {
   std::vector<std::string> labels;

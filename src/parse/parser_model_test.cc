@@ -120,6 +120,14 @@ TEST(ParserModel, RefusesTruncatedNewerAndDamagedFiles) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kUnsupported);
   EXPECT_NE(r.status().message().find("newer"), std::string::npos) << r.status().message();
+  // Older format (1: tables rebuilt by hashing at load) is refused too, not misread.
+  std::string older = bytes;
+  version = kParserFormatVersion - 1;
+  std::memcpy(older.data() + 22, &version, 4);
+  auto old = ParserModel::FromBytes(older);
+  ASSERT_FALSE(old.ok());
+  EXPECT_EQ(old.status().code(), StatusCode::kUnsupported);
+  EXPECT_NE(old.status().message().find("older"), std::string::npos) << old.status().message();
   std::string damaged = bytes;
   damaged[damaged.size() / 2] ^= 0x40;
   EXPECT_EQ(ParserModel::FromBytes(damaged).status().code(), StatusCode::kCorrupt);
@@ -152,6 +160,36 @@ TEST(PackedLinear, DenseAndSparseTablesScoreTheSameAfterReading) {
     EXPECT_NE(s1[rows[5].weights[0].first], 0);
     std::remove(path.c_str());
   }
+}
+
+// Tables whose checksum is fine but whose layout is not: each must be refused, never probed.
+TEST(PackedLinear, RefusesInconsistentStoredTables) {
+  auto read = [](uint64_t rows, uint64_t size, std::vector<uint64_t> occupied, std::vector<uint64_t> keys) {
+    ModelWriter w({"parser", kParserFormatVersion, "t", "t"});
+    w.U32(3);
+    w.F32(1.0f);
+    w.U64(rows);
+    w.U64(size);
+    w.Array(occupied);
+    std::vector<PackedLinear::Slot> slots(keys.size());
+    for (size_t i = 0; i < keys.size(); ++i) slots[i].key = keys[i];
+    w.Array(slots);
+    std::string path = TempPath("inconsistent");
+    EXPECT_TRUE(w.WriteFile(path).ok());
+    auto r = ModelReader::Open(path, "parser", kParserFormatVersion);
+    std::remove(path.c_str());
+    EXPECT_TRUE(r.ok());
+    return PackedLinear::Read(*r).status();
+  };
+  const uint64_t home3 = uint64_t{3} << 17 | 1;  // a key whose home slot is 3 (of 16)
+  EXPECT_TRUE(read(1, 16, {1u << 3}, {home3}).ok());
+  EXPECT_TRUE(read(2, 16, {1u << 3 | 1u << 4}, {home3, home3 + 2}).ok());  // probed one step on
+  EXPECT_EQ(read(1, 16, {1u << 5}, {home3}).code(), StatusCode::kCorrupt);  // unreachable: 3, 4 empty
+  EXPECT_EQ(read(1, 16, {1u << 2}, {home3}).code(), StatusCode::kCorrupt);  // before its home
+  EXPECT_EQ(read(2, 16, {1u << 3}, {home3, home3 + 2}).code(), StatusCode::kCorrupt);  // bitmap short
+  EXPECT_EQ(read(1, 16, {1u << 3}, {0}).code(), StatusCode::kCorrupt);      // empty key stored
+  EXPECT_EQ(read(16, 16, {0xffff}, std::vector<uint64_t>(16, home3)).code(), StatusCode::kCorrupt);  // full
+  EXPECT_EQ(read(1, 24, {1u << 3}, {home3}).code(), StatusCode::kCorrupt);  // not a power of two
 }
 
 class ParserStageTest : public ::testing::Test {
