@@ -1,7 +1,6 @@
 #include "core/model_file.h"
 
 #include <fstream>
-#include <sstream>
 
 namespace dyad {
 namespace {
@@ -80,11 +79,15 @@ Status ModelWriter::WriteFile(const std::string& path) const {
 }
 
 Result<ModelReader> ModelReader::Open(const std::string& path, std::string_view kind, uint32_t max_format_version) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return Status::NotFound("cannot open model " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  auto r = FromBytes(std::move(ss).str(), kind, max_format_version);
+  // One sized read: models are tens of MB and a growing stream copy costs more than the parse.
+  std::streamoff size = in.tellg();
+  if (size < 0) return Status::IoError("cannot size model " + path);
+  std::string bytes(static_cast<size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), size)) return Status::IoError("cannot read model " + path);
+  auto r = FromBytes(std::move(bytes), kind, max_format_version);
   if (!r.ok()) return Status(r.status().code(), path + ": " + r.status().message());
   return r;
 }
