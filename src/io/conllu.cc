@@ -5,6 +5,7 @@
 #include <sstream>
 #include <vector>
 
+#include "core/split.h"
 #include "core/utf8.h"
 
 namespace dyad {
@@ -23,21 +24,6 @@ struct SurfaceToken {
   bool space_after = true;
   std::vector<WordLine> words;
 };
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> cols;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    if (tab == std::string_view::npos) {
-      cols.push_back(line.substr(start));
-      break;
-    }
-    cols.push_back(line.substr(start, tab - start));
-    start = tab + 1;
-  }
-  return cols;
-}
 
 bool ParseInt(std::string_view s, int* out) {
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
@@ -194,7 +180,7 @@ Result<Document> ReadConllu(std::string_view data, ConlluStats* stats) {
       else if (line.rfind("# newdoc", 0) == 0 || line.rfind("# newpar", 0) == 0) pending_break = 2;
       continue;
     }
-    auto cols = SplitTabs(line);
+    auto cols = SplitFields(line);
     if (cols.size() != 10) return error("expected 10 tab-separated columns, found " + std::to_string(cols.size()));
     std::string_view id = cols[0];
     if (toks.empty() && mwt_remaining == 0) {

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <utility>
 
+#include "core/split.h"
 #include "core/utf8.h"
 
 namespace dyad {
@@ -27,40 +28,6 @@ Status LineError(std::string_view file, int line, std::string_view message) {
 }
 
 std::string Where(std::string_view file, int line) { return std::string(file) + ":" + std::to_string(line) + ": "; }
-
-bool IsBlank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c) != 0; });
-}
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> cells;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    if (tab == std::string_view::npos) {
-      cells.push_back(line.substr(start));
-      return cells;
-    }
-    cells.push_back(line.substr(start, tab - start));
-    start = tab + 1;
-  }
-}
-
-// "a|b" -> {a, b}; "" -> {}. Empty items are kept so the parser can reject them.
-std::vector<std::string> SplitList(std::string_view cell) {
-  std::vector<std::string> items;
-  if (cell.empty()) return items;
-  size_t start = 0;
-  while (true) {
-    size_t bar = cell.find('|', start);
-    if (bar == std::string_view::npos) {
-      items.emplace_back(cell.substr(start));
-      return items;
-    }
-    items.emplace_back(cell.substr(start, bar - start));
-    start = bar + 1;
-  }
-}
 
 std::string JoinHeader(std::initializer_list<std::string_view> names) {
   std::string out;
@@ -100,7 +67,7 @@ Result<int> ParseTable(std::string_view text, std::string_view file, std::initia
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if ((!line.empty() && line.front() == '#') || IsBlank(line)) continue;
 
-    std::vector<std::string_view> cells = SplitTabs(line);
+    std::vector<std::string_view> cells = SplitFields(line);
     if (!seen_header) {
       bool same = cells.size() == header.size() && std::equal(cells.begin(), cells.end(), header.begin());
       if (!same) return LineError(file, line_no, "header must be '" + JoinHeader(header) + "'");
