@@ -64,13 +64,14 @@ class PackedLinear {
  public:
   // One hash-table slot; stored in the model file exactly as laid out here (16 bytes, little-endian).
   struct Slot {
+    struct Span {  // a sparse row: entries_[begin, begin + count)
+      uint32_t begin;
+      uint32_t count;
+    };
     uint64_t key = 0;  // 0 = empty
     union {
-      int16_t w[4];
-      struct {
-        uint32_t begin;
-        uint32_t count;
-      } span;
+      int16_t w[4];  // a dense row: the weights of up to four classes
+      Span span;
     };
     Slot() : span{0, 0} {}
   };
