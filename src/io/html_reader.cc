@@ -341,8 +341,11 @@ Result<HtmlArticle> ExtractHtmlArticle(std::string_view html) {
   }
   xmlNode* root = reinterpret_cast<xmlNode*>(doc.get());
   PageMeta meta = ReadPageMeta(root);
-  article.title = !meta.og_title.empty() ? meta.og_title : !meta.h1.empty() ? meta.h1 : meta.title;
-  article.date = meta.date;
+  // libxml2 passes bytes through unconverted when a page declares a charset it does not know, so every
+  // string taken from the tree is repaired, not only the body.
+  article.title = SanitizeText(!meta.og_title.empty() ? meta.og_title : !meta.h1.empty() ? meta.h1 : meta.title,
+                               &article.warnings);
+  article.date = SanitizeText(meta.date, &article.warnings);
   article.text = SanitizeText(ExtractText(FindArticleRoot(root)), &article.warnings);
   return article;
 }

@@ -4,6 +4,8 @@
 
 #include <chrono>
 
+#include "core/utf8.h"
+
 namespace dyad {
 namespace {
 
@@ -122,6 +124,25 @@ TEST(Html, ManyParagraphsIsLinear) {
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->text.size(), 200000 * std::string("Paragraph text here.\n\n").size() - 2);
   EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), 20.0);
+}
+
+}  // namespace
+}  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// Regression (fuzz_html): a page declaring a charset libxml2 does not know, with invalid bytes in its
+// <title>, gave a title that was not UTF-8.
+TEST(Html, UnknownCharsetStillGivesUtf8Everywhere) {
+  std::string page =
+      "<html><head><meta charset=\"iso-4429-1\"><title>T \xff\xc4\xff ok</title></head>"
+      "<body><p>Body \x80\x81 text.</p></body></html>";
+  auto a = ExtractHtmlArticle(page);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_TRUE(utf8::IsValid(a->title)) << a->title;
+  EXPECT_TRUE(utf8::IsValid(a->text)) << a->text;
+  EXPECT_NE(a->title.find("ok"), std::string::npos);
 }
 
 }  // namespace
