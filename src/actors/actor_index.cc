@@ -1,6 +1,7 @@
 #include "actors/actor_index.h"
 
 #include <algorithm>
+#include <map>
 #include <ctime>
 
 #include "actors/fold.h"
@@ -232,6 +233,16 @@ void ActorIndex::AddTables(const ActorTables& t) {
     AddPhrase(o.name, id);
     for (const auto& a : o.aliases) AddPhrase(a, id);
   }
+  // Role trio -> sector, by majority over the agent nouns with that single role ("GOV" -> government).
+  std::map<std::string, std::map<std::string, int>> votes;
+  for (const auto& a : t.agents) {
+    if (a.role.size() == 3 && !a.sector.empty()) ++votes[a.role][a.sector];
+  }
+  for (const auto& [role, counts] : votes) {
+    auto best = std::max_element(counts.begin(), counts.end(),
+                                 [](const auto& x, const auto& y) { return x.second < y.second; });
+    role_sector_[role] = best->first;
+  }
   for (const auto& a : t.agents) {
     std::string src = a.source.ToString();
     uint32_t one = AddEntry(MakeEntry(EntryKind::kAgent, a.role, "", a.sector, a.noun, src));
@@ -288,6 +299,21 @@ std::vector<uint32_t> ActorIndex::Lookup(std::string_view phrase) const {
     return EntryPriority(entries_[a].kind) < EntryPriority(entries_[b].kind);
   });
   return out;
+}
+
+}  // namespace dyad::actors
+
+namespace dyad::actors {
+
+std::string_view ActorIndex::SectorForCode(std::string_view code) const {
+  if (code.size() < 3) return {};
+  if (code.substr(0, 3) == "IGO") return "igo";
+  if (code.substr(0, 3) == "NGO") return "ngo";
+  for (size_t at = 3; at + 3 <= code.size(); at += 3) {
+    auto it = role_sector_.find(std::string(code.substr(at, 3)));
+    if (it != role_sector_.end()) return it->second;
+  }
+  return {};
 }
 
 }  // namespace dyad::actors

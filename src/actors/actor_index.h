@@ -127,6 +127,9 @@ class ActorIndex {
   std::vector<uint32_t> EntriesWithCode(std::string_view code) const;
   // Entries matching a whole phrase exactly (folded), for `dyad actors lookup`.
   std::vector<uint32_t> Lookup(std::string_view phrase) const;
+  // PLOVER sector of a full actor code ("IRNGOV" -> "government", "LBNREBHEZ" -> "rebel", "IGOUNO" ->
+  // "igo"): the first role trio after the country that the agents table gives a sector; "" if none.
+  std::string_view SectorForCode(std::string_view code) const;
 
  private:
   uint32_t InternWord(const std::string& folded);
@@ -137,6 +140,7 @@ class ActorIndex {
   std::vector<std::vector<Candidate>> node_candidates_;
   std::vector<ActorEntry> entries_;
   std::unordered_map<std::string, uint32_t> persons_;  // "name\x1fimported" -> entry
+  std::unordered_map<std::string, std::string> role_sector_;  // role trio -> its most common agent sector
   size_t phrases_ = 0;
   size_t max_words_ = 0;
 };

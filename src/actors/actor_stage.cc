@@ -128,7 +128,7 @@ Span ActorStage::SpanFromEntry(const Ctx& c, uint32_t first, uint32_t end, uint3
   } else {
     s.code = e.code;
     s.country = e.country;
-    if (e.kind == EntryKind::kMetonym) s.sector = "government";
+    s.sector = e.kind == EntryKind::kMetonym ? std::string("government") : std::string(index_->SectorForCode(e.code));
   }
   return s;
 }
@@ -139,6 +139,7 @@ void ActorStage::SetPersonCode(const Ctx& c, Span& s, bool former) const {
   ResolvedRole r = ResolveRole(e, c.date, former);
   s.code = r.code;
   s.country = r.code.substr(0, 3);
+  s.sector = index_->SectorForCode(r.code);
   s.rule = (former ? "former:" : "") + (r.in_office ? e.source : "out-of-office:" + e.source);
   for (const auto& role : e.roles) {
     if (role.code == r.code && !former && r.in_office && role.role == r.role) s.rule = role.source;

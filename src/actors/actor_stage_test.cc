@@ -31,6 +31,7 @@ std::string Conllu(const std::vector<std::vector<W>>& sentences) {
 struct Found {
   std::string text, code, kind, rule;
   int antecedent;
+  std::string sector;
 };
 
 std::vector<Found> RunStage(const std::vector<std::vector<W>>& sentences, const std::string& date) {
@@ -46,7 +47,7 @@ std::vector<Found> RunStage(const std::vector<std::vector<W>>& sentences, const 
       text += (t > m.first_token ? " " : "") + std::string(doc->token(t).text());
     }
     out.push_back({text, std::string(doc->Str(m.code)), std::to_string(static_cast<int>(m.kind)),
-                   std::string(doc->Str(m.rule)), m.antecedent});
+                   std::string(doc->Str(m.rule)), m.antecedent, std::string(doc->Str(m.sector))});
   }
   return out;
 }
@@ -123,6 +124,22 @@ TEST(ActorStageTest, DateAndFormerChooseTheRole) {
   EXPECT_EQ(in2018[1].code, "USAELI");  // "former" forces the out-of-office reading
   auto in2022 = RunStage(s, "2022-07-18");
   EXPECT_EQ(in2022[0].code, "USAELI");
+}
+
+TEST(ActorStageTest, EveryResolvedCodeCarriesItsSector) {
+  // Persons and composed agents get the PLOVER sector of their code's role block, as agent nouns do.
+  auto f = RunStage({{{"Putin", "PROPN", 2, "nsubj"}, {"met", "VERB", 0, "root"}, {"Iranian", "ADJ", 4, "amod"},
+                      {"officials", "NOUN", 2, "obj"}}},
+                    "2022-07-18");
+  ASSERT_EQ(f.size(), 2u) << Codes(f);
+  EXPECT_EQ(f[0].code, "RUSGOV");
+  EXPECT_EQ(f[0].sector, "government");
+  EXPECT_EQ(f[1].code, "IRNGOV");
+  EXPECT_EQ(f[1].sector, "government");
+  auto former = RunStage({{{"Trump", "PROPN", 2, "nsubj"}, {"spoke", "VERB", 0, "root"}}}, "2022-07-18");
+  ASSERT_EQ(former.size(), 1u);
+  EXPECT_EQ(former[0].code, "USAELI");
+  EXPECT_EQ(former[0].sector, "elite");
 }
 
 TEST(ActorStageTest, Apposition) {

@@ -40,6 +40,7 @@ inline ActorTables SmallTables() {
       "fighter\tfighters\tREB\trebel\t\n"
       "parliament\tparliaments\tLEG\tlegislature\t\n"
       "member\tmembers\tCVL\tcivilian\t\n"
+      "elite\telites\tELI\telite\t\n"
       "peacekeeper\tpeacekeepers\tIGOPKO\tigo\t\n",
       "agents.tsv", &t.agents);
   ParsePersons(
