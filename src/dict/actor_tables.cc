@@ -11,33 +11,16 @@
 #include <utility>
 
 #include "core/split.h"
+#include "core/tsv_table.h"
 #include "core/utf8.h"
 
 namespace dyad {
 namespace {
 
-Status LineError(std::string_view file, int line, std::string_view message) {
-  std::string m(file);
-  m += ':';
-  m += std::to_string(line);
-  m += ": ";
-  m += message;
-  return Status::InvalidInput(std::move(m));
-}
-
 std::string_view TrimSpaces(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   return s;
-}
-
-std::string JoinTabs(std::initializer_list<std::string_view> names) {
-  std::string out;
-  for (std::string_view n : names) {
-    if (!out.empty()) out += "\\t";
-    out += n;
-  }
-  return out;
 }
 
 // "# reviewed to: 2025-06" -> "2025-06"; anything else -> "".
@@ -52,51 +35,18 @@ std::string ReviewedTo(std::string_view comment) {
   return std::string(TrimSpaces(comment.substr(kKey.size())));
 }
 
-// Walks one table: validates UTF-8 and the header, then calls on_row(cells, line) for each data row
-// with exactly header.size() cells. on_row returns a Status (already naming file:line on error).
+// One table file: the rows through on_row, and the "# reviewed to:" date from its comments.
 template <typename OnRow>
 Result<TableFile> ParseTable(std::string_view text, std::string_view file,
                              std::initializer_list<std::string_view> header, OnRow&& on_row) {
   TableFile info;
   info.file = std::string(file);
-  if (size_t bad = utf8::FirstInvalid(text); bad != std::string_view::npos) {
-    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + bad, '\n'));
-    return LineError(file, line, "invalid UTF-8");
-  }
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // byte-order mark
-
-  bool seen_header = false;
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (!line.empty() && line.front() == '#') {
-      if (info.reviewed_to.empty()) info.reviewed_to = ReviewedTo(line);
-      continue;
-    }
-    if (IsBlank(line)) continue;
-
-    std::vector<std::string_view> cells = SplitFields(line);
-    if (!seen_header) {
-      bool same = cells.size() == header.size() && std::equal(cells.begin(), cells.end(), header.begin());
-      if (!same) return LineError(file, line_no, "header must be '" + JoinTabs(header) + "'");
-      seen_header = true;
-      continue;
-    }
-    if (cells.size() != header.size()) {
-      return LineError(file, line_no,
-                       "expected " + std::to_string(header.size()) + " tab-separated columns, found " +
-                           std::to_string(cells.size()));
-    }
-    DYAD_RETURN_IF_ERROR(on_row(cells, line_no));
-    ++info.rows;
-  }
-  if (!seen_header) return LineError(file, line_no == 0 ? 1 : line_no, "no header line");
+  auto rows = WalkTsvTable(text, file, header, TsvTableOptions{}, std::forward<OnRow>(on_row),
+                           [&](std::string_view comment) {
+                             if (info.reviewed_to.empty()) info.reviewed_to = ReviewedTo(comment);
+                           });
+  if (!rows.ok()) return rows.status();
+  info.rows = *rows;
   return info;
 }
 
@@ -246,9 +196,9 @@ Result<TableFile> ParsePersons(std::string_view text, std::string_view file, std
     r.aliases = SplitList(c[1]);
     r.code = c[2];
     Result<PartialDate> from = ParsePartialDate(c[3]);
-    if (!from.ok()) return LineError(file, line, "from: " + from.status().message());
+    if (!from.ok()) return TableLineError(file, line, "from: " + from.status().message());
     Result<PartialDate> to = ParsePartialDate(c[4]);
-    if (!to.ok()) return LineError(file, line, "to: " + to.status().message());
+    if (!to.ok()) return TableLineError(file, line, "to: " + to.status().message());
     r.from = *from;
     r.to = *to;
     r.role = c[5];

@@ -13,83 +13,21 @@
 #include <utility>
 
 #include "core/split.h"
+#include "core/tsv_table.h"
 #include "core/utf8.h"
 
 namespace dyad {
 namespace {
 
-Status LineError(std::string_view file, int line, std::string_view message) {
-  std::string m(file);
-  m += ':';
-  m += std::to_string(line);
-  m += ": ";
-  m += message;
-  return Status::InvalidInput(std::move(m));
-}
-
 std::string Where(std::string_view file, int line) { return std::string(file) + ":" + std::to_string(line) + ": "; }
 
-std::string JoinHeader(std::initializer_list<std::string_view> names) {
-  std::string out;
-  for (std::string_view n : names) {
-    if (!out.empty()) out += "\\t";
-    out += n;
-  }
-  return out;
-}
-
-bool HasStraySpace(std::string_view cell) {
-  return !cell.empty() && (std::isspace(static_cast<unsigned char>(cell.front())) ||
-                           std::isspace(static_cast<unsigned char>(cell.back())));
-}
-
-// Walks one table: validates UTF-8 and the header, then calls on_row(cells, line) for each data row with
-// exactly header.size() cells. Cells with leading/trailing spaces are rejected (they break lookups).
+// Every table here rejects cells with stray spaces; the format rules themselves live in core/tsv_table.h.
 template <typename OnRow>
 Result<int> ParseTable(std::string_view text, std::string_view file, std::initializer_list<std::string_view> header,
                        OnRow&& on_row) {
-  if (size_t bad = utf8::FirstInvalid(text); bad != std::string_view::npos) {
-    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + bad, '\n'));
-    return LineError(file, line, "invalid UTF-8");
-  }
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // byte-order mark
-
-  bool seen_header = false;
-  int rows = 0;
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if ((!line.empty() && line.front() == '#') || IsBlank(line)) continue;
-
-    std::vector<std::string_view> cells = SplitFields(line);
-    if (!seen_header) {
-      bool same = cells.size() == header.size() && std::equal(cells.begin(), cells.end(), header.begin());
-      if (!same) return LineError(file, line_no, "header must be '" + JoinHeader(header) + "'");
-      seen_header = true;
-      continue;
-    }
-    if (cells.size() != header.size()) {
-      return LineError(file, line_no,
-                       "expected " + std::to_string(header.size()) + " tab-separated columns, found " +
-                           std::to_string(cells.size()));
-    }
-    for (size_t i = 0; i < cells.size(); ++i) {
-      if (HasStraySpace(cells[i])) {
-        return LineError(file, line_no,
-                         "column '" + std::string(*(header.begin() + i)) + "' has leading or trailing spaces");
-      }
-    }
-    DYAD_RETURN_IF_ERROR(on_row(cells, line_no));
-    ++rows;
-  }
-  if (!seen_header) return LineError(file, line_no == 0 ? 1 : line_no, "no header line");
-  return rows;
+  TsvTableOptions options;
+  options.reject_stray_spaces = true;
+  return WalkTsvTable(text, file, header, options, std::forward<OnRow>(on_row));
 }
 
 bool IsCameoCode(std::string_view s) {
@@ -137,7 +75,7 @@ bool IsLowerToken(std::string_view s) {
 Status CheckTokens(const std::vector<std::string>& items, std::string_view what, std::string_view file, int line) {
   for (const std::string& item : items) {
     if (!IsLowerToken(item)) {
-      return LineError(file, line,
+      return TableLineError(file, line,
                        std::string(what) + " '" + item + "' must be lower-case letters, digits, '_' or '-'");
     }
   }
@@ -176,20 +114,20 @@ Result<int> ParseCameoEvents(std::string_view text, std::string_view file, std::
                       CameoEvent e;
                       e.code = std::string(c[0]);
                       if (!IsCameoCode(e.code))
-                        return LineError(file, line, "code '" + e.code + "' must be 2-4 digits");
+                        return TableLineError(file, line, "code '" + e.code + "' must be 2-4 digits");
                       if (!IsRoot(e.root())) {
-                        return LineError(file, line, "code '" + e.code + "' must start with a root 01-20");
+                        return TableLineError(file, line, "code '" + e.code + "' must start with a root 01-20");
                       }
-                      if (c[1].empty()) return LineError(file, line, "empty name");
+                      if (c[1].empty()) return TableLineError(file, line, "empty name");
                       e.name = std::string(c[1]);
                       if (!ParseDecimal(c[2], &e.goldstein)) {
-                        return LineError(file, line, "goldstein '" + std::string(c[2]) + "' is not a decimal number");
+                        return TableLineError(file, line, "goldstein '" + std::string(c[2]) + "' is not a decimal number");
                       }
                       if (c[3].size() != 1 || c[3][0] < '1' || c[3][0] > '4') {
-                        return LineError(file, line, "quad_class '" + std::string(c[3]) + "' must be 1, 2, 3 or 4");
+                        return TableLineError(file, line, "quad_class '" + std::string(c[3]) + "' must be 1, 2, 3 or 4");
                       }
                       e.quad_class = static_cast<QuadClass>(c[3][0] - '0');
-                      if (c[4].empty()) return LineError(file, line, "empty description");
+                      if (c[4].empty()) return TableLineError(file, line, "empty description");
                       e.description = std::string(c[4]);
                       e.line = line;
                       out->push_back(std::move(e));
@@ -203,11 +141,11 @@ Result<int> ParsePloverTypes(std::string_view text, std::string_view file, std::
                       PloverType t;
                       t.type = std::string(c[0]);
                       if (!IsUpperWord(t.type))
-                        return LineError(file, line, "type '" + t.type + "' must be upper-case letters");
+                        return TableLineError(file, line, "type '" + t.type + "' must be upper-case letters");
                       t.category = std::string(c[1]);
                       t.modes = SplitList(c[2]);
                       DYAD_RETURN_IF_ERROR(CheckTokens(t.modes, "mode", file, line));
-                      if (c[3].empty()) return LineError(file, line, "empty description");
+                      if (c[3].empty()) return TableLineError(file, line, "empty description");
                       t.description = std::string(c[3]);
                       t.line = line;
                       out->push_back(std::move(t));
@@ -221,7 +159,7 @@ Result<int> ParsePloverContexts(std::string_view text, std::string_view file, st
                       PloverContext x;
                       x.context = std::string(c[0]);
                       DYAD_RETURN_IF_ERROR(CheckTokens({x.context}, "context", file, line));
-                      if (c[1].empty()) return LineError(file, line, "empty description");
+                      if (c[1].empty()) return TableLineError(file, line, "empty description");
                       x.description = std::string(c[1]);
                       x.line = line;
                       out->push_back(std::move(x));
@@ -235,11 +173,11 @@ Result<int> ParseCameoToPlover(std::string_view text, std::string_view file, std
                       CameoToPlover m;
                       m.cameo_code = std::string(c[0]);
                       if (!IsCameoCode(m.cameo_code)) {
-                        return LineError(file, line, "cameo_code '" + m.cameo_code + "' must be 2-4 digits");
+                        return TableLineError(file, line, "cameo_code '" + m.cameo_code + "' must be 2-4 digits");
                       }
                       m.plover_type = std::string(c[1]);
                       if (!m.plover_type.empty() && !IsUpperWord(m.plover_type)) {
-                        return LineError(file, line, "plover_type '" + m.plover_type + "' must be upper-case letters");
+                        return TableLineError(file, line, "plover_type '" + m.plover_type + "' must be upper-case letters");
                       }
                       m.plover_modes = SplitList(c[2]);
                       DYAD_RETURN_IF_ERROR(CheckTokens(m.plover_modes, "plover_mode", file, line));
