@@ -2,7 +2,7 @@
 //
 // A Document owns the original UTF-8 text, its metadata, and flat arrays that the pipeline stages fill
 // in order: tokens (text stage), tags and lemmas (tag stage), heads and relations (parse stage), and
-// typed span layers (furniture now; mentions, events, quotes ... later). Token and Sentence are light
+// typed span layers (furniture, mentions, events, time expressions, quotes, amounts, places, entities). Token and Sentence are light
 // views (document pointer + index). Stages add layers; none edits another stage's layer.
 //
 // Offsets: internally every offset is a byte offset into text(). Anything written for users converts
@@ -113,6 +113,70 @@ struct MentionRow {
   MentionKind kind = MentionKind::kCountry;
 };
 
+// How sure the text is that an event happened. DO NOT CHANGE values: written to outputs and stores.
+enum class Modality : uint8_t {
+  kAsserted = 0,      // "Putin visited Iran"
+  kIntended = 1,      // "Putin will visit", "plans to visit", "is scheduled to hold talks"
+  kHypothetical = 2,  // "could impose", "if Turkey attacks"
+  kReported = 3,      // claimed by someone other than the writer ("X said Y attacked Z")
+};
+std::string_view ModalityName(Modality m);  // "asserted", "intended", "hypothetical", "reported"
+
+// A coded event (events stage): who did what to whom, with the words that say so and the rule that
+// coded it. Source and target point into mentions(); coordinated actors give one row per pair.
+struct EventRow {
+  uint32_t sentence = 0;
+  uint32_t trigger_head = 0;                // the token the pattern anchored on (verb or event noun)
+  uint32_t trigger_first = 0, trigger_end = 0;  // token range covering every trigger word
+  int32_t source = -1, target = -1;         // indexes into mentions(); -1 when absent
+  StrId cameo = kNoStr;                     // CAMEO event code, "036"
+  StrId rule = kNoStr;                      // id of the pattern or rule that produced it
+  int32_t timex = -1;                       // index into timexes() giving the event date; -1: article date
+  int32_t place = -1;                       // index into places(); -1: none attached
+  Modality modality = Modality::kAsserted;
+  bool negated = false;
+};
+
+// A time expression (extract stage), normalised against the article date, TIMEX3-style.
+struct TimexRow {
+  uint32_t first_token = 0, end_token = 0;  // token range [first, end)
+  StrId type = kNoStr;                      // "DATE", "TIME", "DURATION", "SET"
+  StrId value = kNoStr;                     // "2022-07-19", "2022-06", "2015", "P3D", "PRESENT_REF"
+};
+
+// A quotation (extract stage): the quoted words, the cue and the speaker.
+struct QuoteRow {
+  uint32_t begin = 0, end = 0;         // byte range of the content (inside the quote marks when direct)
+  int32_t cue_token = -1;              // the cue verb ("said", "warned"), -1 when none
+  uint32_t speaker_first = 0, speaker_end = 0;  // token range of the speaker as written; empty: unknown
+  int32_t speaker_mention = -1;        // index into mentions() when the speaker resolved to an actor
+  bool direct = true;                  // false: indirect ("X said that ...")
+};
+
+// An amount (extract stage): number + scale + unit or counted thing, value normalised.
+struct AmountRow {
+  uint32_t first_token = 0, end_token = 0;
+  double value = 0;                    // 22e6 for "22 million"
+  StrId unit = kNoStr;                 // "USD", "ton", "people", "percent", ...
+  StrId kind = kNoStr;                 // "money", "quantity", "percent", "count"
+};
+
+// A place (extract stage), resolved through the gazetteer when possible.
+struct PlaceRow {
+  uint32_t first_token = 0, end_token = 0;
+  StrId name = kNoStr;                 // canonical name ("Tehran")
+  StrId country = kNoStr;              // CAMEO / ISO alpha-3 country code, "IRN"
+  StrId feature = kNoStr;              // "city", "country", "region", "water", ...
+  double lat = 0, lon = 0;
+  bool has_coordinates = false;
+};
+
+// A named entity (extract stage).
+struct EntityRow {
+  uint32_t first_token = 0, end_token = 0;
+  StrId type = kNoStr;                 // "PER", "ORG", "LOC", "MISC", ...
+};
+
 class Document;
 
 class Token {
@@ -170,6 +234,18 @@ class Document {
   std::vector<FurnitureSpan>& mutable_furniture() { return furniture_; }
   const std::vector<MentionRow>& mentions() const { return mentions_; }
   std::vector<MentionRow>& mutable_mentions() { return mentions_; }
+  const std::vector<EventRow>& events() const { return events_; }
+  std::vector<EventRow>& mutable_events() { return events_; }
+  const std::vector<TimexRow>& timexes() const { return timexes_; }
+  std::vector<TimexRow>& mutable_timexes() { return timexes_; }
+  const std::vector<QuoteRow>& quotes() const { return quotes_; }
+  std::vector<QuoteRow>& mutable_quotes() { return quotes_; }
+  const std::vector<AmountRow>& amounts() const { return amounts_; }
+  std::vector<AmountRow>& mutable_amounts() { return amounts_; }
+  const std::vector<PlaceRow>& places() const { return places_; }
+  std::vector<PlaceRow>& mutable_places() { return places_; }
+  const std::vector<EntityRow>& entities() const { return entities_; }
+  std::vector<EntityRow>& mutable_entities() { return entities_; }
 
   Token token(uint32_t i) const { return Token(this, i); }
   Sentence sentence(uint32_t i) const { return Sentence(this, i); }
@@ -190,6 +266,12 @@ class Document {
   std::vector<SentenceRow> sentences_;
   std::vector<FurnitureSpan> furniture_;
   std::vector<MentionRow> mentions_;
+  std::vector<EventRow> events_;
+  std::vector<TimexRow> timexes_;
+  std::vector<QuoteRow> quotes_;
+  std::vector<AmountRow> amounts_;
+  std::vector<PlaceRow> places_;
+  std::vector<EntityRow> entities_;
 
   std::deque<std::string> string_store_;                 // stable storage behind strings_
   std::vector<std::string_view> strings_{std::string_view()};

@@ -23,6 +23,12 @@ enum Layer : uint32_t {
   kLayerTags = 1u << 2,       // upos, xpos, feats, lemma
   kLayerParse = 1u << 3,      // head, deprel
   kLayerMentions = 1u << 4,   // actor mentions (with coreference)
+  kLayerEvents = 1u << 5,     // coded events
+  kLayerTimexes = 1u << 6,    // time expressions
+  kLayerQuotes = 1u << 7,     // quotations with speakers
+  kLayerAmounts = 1u << 8,    // amounts
+  kLayerPlaces = 1u << 9,     // places
+  kLayerEntities = 1u << 10,  // named entities
 };
 
 class StageScratch {

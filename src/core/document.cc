@@ -39,6 +39,16 @@ std::string_view FurnitureName(Furniture f) {
   return "body";
 }
 
+std::string_view ModalityName(Modality m) {
+  switch (m) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kIntended: return "intended";
+    case Modality::kHypothetical: return "hypothetical";
+    case Modality::kReported: return "reported";
+  }
+  return "asserted";
+}
+
 Document::Document(std::string text, DocumentMeta meta) : text_(std::move(text)), meta_(std::move(meta)) {}
 
 StrId Document::Intern(std::string_view s) {
