@@ -1,0 +1,606 @@
+#include "events/event_stage.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "events/sentence_graph.h"
+
+namespace dyad::events {
+namespace {
+
+// Verbs whose clausal complement is what somebody says: the event inside is "reported".
+constexpr std::array<std::string_view, 16> kSpeechVerbs = {
+    "say", "tell", "claim", "report", "allege", "announce", "state", "add", "insist", "argue",
+    "note", "stress", "write", "believe", "think", "confirm"};
+
+// Verbs that carry an event noun without adding meaning ("made a visit", "launched an attack"): the
+// noun event takes their subject as its source.
+constexpr std::array<std::string_view, 16> kLightVerbs = {
+    "make", "pay", "hold", "conduct", "carry", "launch", "begin", "start", "continue", "stage",
+    "mount", "undertake", "wage", "resume", "step", "announce"};
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& set, std::string_view w) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+bool AnyEqual(const std::vector<std::string>& alts, std::string_view w) {
+  return std::find(alts.begin(), alts.end(), w) != alts.end();
+}
+
+struct Modal {
+  Modality modality = Modality::kAsserted;
+  bool negated = false;
+  bool threatened = false;
+  const Governor* governor = nullptr;
+  int32_t governor_token = -1;
+  int32_t aux_token = -1;
+  std::string why;  // for explain
+};
+
+// One pattern matched at one trigger.
+struct Match {
+  const EventPattern* pattern = nullptr;
+  std::vector<int32_t> words;            // token per pattern word
+  std::vector<int32_t> sources, targets;  // mention indexes
+  std::string source_how, target_how;
+};
+
+class Coder {
+ public:
+  Coder(const EventLexicon& lexicon, Document& doc, SentenceGraph& graph, std::vector<std::string>* trace)
+      : lex_(lexicon), doc_(doc), g_(graph), trace_(trace) {}
+
+  // Codes sentence s; appends to `out`.
+  void Code(uint32_t s, std::vector<EventRow>* out) {
+    g_.Build(doc_, s);
+    const uint32_t n = g_.size();
+    used_.assign(n, 0);
+    const size_t first_event = out->size();
+    for (int pass = 0; pass < 2; ++pass) {
+      const TriggerKind kind = pass == 0 ? TriggerKind::kVerb : TriggerKind::kNoun;
+      for (uint32_t t = 0; t < n; ++t) {
+        const Upos u = g_.upos(t);
+        if (kind == TriggerKind::kVerb ? u != Upos::VERB : (u != Upos::NOUN)) continue;
+        if (kind == TriggerKind::kNoun && used_[t]) {
+          Say(t, "noun already part of a verb event");
+          continue;
+        }
+        const auto* candidates = lex_.Triggered(kind, g_.lemma(t));
+        if (!candidates) continue;
+        TryTrigger(s, t, kind, *candidates, first_event, out);
+      }
+    }
+  }
+
+ private:
+  void Say(uint32_t t, const std::string& line) {
+    if (trace_) trace_->push_back(std::string(g_.text(t)) + " [" + std::to_string(t + 1) + "]: " + line);
+  }
+
+  void TryTrigger(uint32_t s, uint32_t t, TriggerKind kind, const std::vector<uint32_t>& candidates,
+                  size_t first_event, std::vector<EventRow>* out) {
+    Match best;
+    int tried = 0;
+    for (uint32_t pi : candidates) {
+      const EventPattern& p = lex_.pattern(pi);
+      ++tried;
+      Match m;
+      m.pattern = &p;
+      std::string why;
+      if (!MatchWords(t, p, &m.words, &why)) {
+        if (trace_ && tried <= 6) Say(t, "pattern " + p.id + ": " + why);
+        continue;
+      }
+      FillSlots(t, kind, m);
+      const bool complete = !m.sources.empty() && (!m.targets.empty() || !p.needs_target);
+      if (!best.pattern) best = m;
+      if (complete) {
+        best = std::move(m);
+        break;
+      }
+      if (trace_) Say(t, "pattern " + p.id + ": words found, but " +
+                             (m.sources.empty() ? std::string("no source actor") : "no target actor"));
+    }
+    if (!best.pattern) return;
+    const EventPattern& p = *best.pattern;
+    if (best.sources.empty() || (best.targets.empty() && p.needs_target)) return;
+
+    Modal modal = kind == TriggerKind::kVerb ? VerbModality(t) : NounModality(t);
+    std::string code = p.cameo;
+    if (modal.governor && modal.governor->cameo.size() && modal.governor_token >= 0 &&
+        modal.modality == Modality::kAsserted && modal.negated && !modal.threatened) {
+      // "refused to X": the refusal is the event.
+      code = modal.governor->cameo;
+      modal.negated = false;
+    } else if (modal.threatened) {
+      code = lex_.IntentCode(code, /*threat=*/true);
+    } else if (modal.modality == Modality::kIntended) {
+      code = lex_.IntentCode(code, /*threat=*/false);
+    }
+
+    // Trigger span: the trigger, its words, and the governor / auxiliary that set the modality.
+    uint32_t lo = t, hi = t;
+    auto widen = [&](int32_t k) {
+      if (k < 0) return;
+      lo = std::min(lo, static_cast<uint32_t>(k));
+      hi = std::max(hi, static_cast<uint32_t>(k));
+    };
+    for (int32_t w : best.words) widen(w);
+    widen(modal.governor_token);
+    widen(modal.aux_token);
+    MarkUsed(t, best);
+
+    std::vector<int32_t> targets = best.targets;
+    if (targets.empty()) targets.push_back(-1);
+    int emitted = 0;
+    auto emit = [&](int32_t src, int32_t tgt, const std::string& c) {
+      if (src == tgt) return;
+      if (tgt >= 0 && doc_.mentions()[src].code == doc_.mentions()[tgt].code) return;
+      for (size_t e = first_event; e < out->size(); ++e) {
+        const EventRow& r = (*out)[e];
+        if (r.source == src && r.target == tgt && doc_.Str(r.cameo) == c) return;
+      }
+      EventRow row;
+      row.sentence = s;
+      row.trigger_head = g_.doc_token(t);
+      row.trigger_first = g_.doc_token(lo);
+      row.trigger_end = g_.doc_token(hi) + 1;
+      row.source = src;
+      row.target = tgt;
+      row.cameo = doc_.Intern(c);
+      row.rule = doc_.Intern(p.id);
+      row.modality = modal.modality;
+      row.negated = modal.negated;
+      out->push_back(row);
+      ++emitted;
+    };
+    for (int32_t src : best.sources) {
+      for (int32_t tgt : targets) {
+        emit(src, tgt, code);
+        if (tgt >= 0 && !p.pair_code.empty()) emit(tgt, src, p.pair_code);
+        if (tgt >= 0 && p.symmetric) emit(tgt, src, code);
+      }
+    }
+    if (trace_) {
+      std::string line = "pattern " + p.id + " -> CAMEO " + code;
+      if (code != p.cameo) line += " (from " + p.cameo + ")";
+      line += "; source " + Names(best.sources) + " (" + best.source_how + ")";
+      line += "; target " + (best.targets.empty() ? std::string("none") : Names(best.targets)) + " (" +
+              best.target_how + ")";
+      line += "; modality " + std::string(ModalityName(modal.modality));
+      if (modal.negated) line += ", negated";
+      if (!modal.why.empty()) line += " [" + modal.why + "]";
+      line += "; " + std::to_string(emitted) + " event(s)";
+      Say(t, line);
+    }
+  }
+
+  std::string Names(const std::vector<int32_t>& ms) const {
+    std::string out;
+    for (int32_t m : ms) {
+      const MentionRow& r = doc_.mentions()[m];
+      if (!out.empty()) out += ", ";
+      uint32_t b = doc_.tokens()[r.first_token].begin, e = doc_.tokens()[r.end_token - 1].end;
+      out += std::string(doc_.text().substr(b, e - b)) + " [" + std::string(doc_.Str(r.code)) + "]";
+    }
+    return out;
+  }
+
+  void MarkUsed(uint32_t t, const Match& m) {
+    used_[t] = 1;
+    for (int32_t w : m.words)
+      if (w >= 0) used_[w] = 1;
+    for (int32_t k : slot_tokens_)
+      if (k >= 0) used_[k] = 1;
+  }
+
+  // --- words -------------------------------------------------------------------------------------
+
+  bool HasCase(uint32_t c, const std::vector<std::string>& preps) const {
+    for (uint32_t k : g_.children(c)) {
+      std::string_view r = g_.rel(k);
+      if ((r == "case" || r == "mark") && AnyEqual(preps, g_.lemma(k))) return true;
+    }
+    return false;
+  }
+
+  int32_t Particle(uint32_t a, const std::vector<std::string>& preps) const {
+    for (uint32_t k : g_.children(a))
+      if (g_.rel(k) == "compound:prt" && AnyEqual(preps, g_.lemma(k))) return static_cast<int32_t>(k);
+    return -1;
+  }
+
+  int32_t FindWord(uint32_t anchor, const PatternWord& w, bool anchor_is_trigger) const {
+    for (uint32_t c : g_.children(anchor)) {
+      if (!AnyEqual(w.lemmas, g_.lemma(c))) continue;
+      std::string_view r = g_.rel(c);
+      if (r == "nsubj" || r == "csubj" || r == "punct" || r == "cc") continue;
+      if (w.preps.empty()) return static_cast<int32_t>(c);
+      if (HasCase(c, w.preps)) return static_cast<int32_t>(c);
+      if ((r == "obj" || r == "obl") && Particle(anchor, w.preps) >= 0) return static_cast<int32_t>(c);
+    }
+    // "the sanctions imposed on Russia": the object noun governs the participle.
+    if (anchor_is_trigger && w.preps.empty()) {
+      int32_t h = g_.head(anchor);
+      std::string_view r = g_.rel(anchor);
+      if (h >= 0 && (r == "acl" || r == "acl:relcl") && AnyEqual(w.lemmas, g_.lemma(h))) return h;
+    }
+    return -1;
+  }
+
+  bool MatchWords(uint32_t t, const EventPattern& p, std::vector<int32_t>* words, std::string* why) const {
+    words->assign(p.words.size(), -1);
+    for (size_t k = 0; k < p.words.size(); ++k) {
+      const PatternWord& w = p.words[k];
+      uint32_t anchor = w.anchor < 0 ? t : static_cast<uint32_t>((*words)[w.anchor]);
+      int32_t found = FindWord(anchor, w, w.anchor < 0);
+      if (found < 0) {
+        *why = "no '" + w.lemmas.front() + "' under '" + std::string(g_.text(anchor)) + "'";
+        return false;
+      }
+      (*words)[k] = found;
+    }
+    return true;
+  }
+
+  // --- slots -------------------------------------------------------------------------------------
+
+  bool IsPassive(uint32_t v) const {
+    for (uint32_t c : g_.children(v)) {
+      std::string_view r = g_.rel(c);
+      if (r == "nsubj:pass" || r == "aux:pass" || r == "csubj:pass") return true;
+    }
+    return g_.upos(v) == Upos::VERB && g_.rel(v) == "acl" && g_.xpos(v) == "VBN";
+  }
+
+  int32_t ChildWithRel(uint32_t v, std::string_view rel) const {
+    for (uint32_t c : g_.children(v))
+      if (g_.rel(c) == rel) return static_cast<int32_t>(c);
+    return -1;
+  }
+
+  int32_t ByAgent(uint32_t v) const {
+    static const std::vector<std::string> kBy = {"by"};
+    for (uint32_t c : g_.children(v)) {
+      std::string_view r = g_.rel(c);
+      if (r == "obl:agent" || (r.substr(0, 3) == "obl" && HasCase(c, kBy))) return static_cast<int32_t>(c);
+    }
+    return -1;
+  }
+
+  // The token that does the action of verb v: subject, by-agent, or inherited up xcomp/conj/advcl.
+  int32_t Subject(uint32_t v, std::string* how) const {
+    uint32_t cur = v;
+    for (int depth = 0; depth < 4; ++depth) {
+      if (IsPassive(cur)) {
+        int32_t by = ByAgent(cur);
+        if (by >= 0) {
+          *how = "by-agent";
+          return by;
+        }
+      } else {
+        int32_t subj = ChildWithRel(cur, "nsubj");
+        if (subj >= 0) {
+          // "Russia, which invaded ...": the relative pronoun stands for the noun.
+          if (g_.upos(subj) == Upos::PRON && g_.rel(cur).substr(0, 3) == "acl" && g_.head(cur) >= 0) {
+            *how = "relative clause";
+            return g_.head(cur);
+          }
+          *how = depth == 0 ? "subject" : "subject of '" + std::string(g_.text(cur)) + "'";
+          return subj;
+        }
+      }
+      std::string_view r = g_.rel(cur);
+      int32_t h = g_.head(cur);
+      if (h < 0) break;
+      if (r == "xcomp") {
+        // Object control: "urged Iran to stop" -> Iran stops.
+        int32_t obj = ChildWithRel(h, "obj");
+        if (obj >= 0 && obj != static_cast<int32_t>(cur)) {
+          *how = "object of '" + std::string(g_.text(h)) + "'";
+          return obj;
+        }
+        if (IsPassive(h)) {  // "Putin is scheduled to hold talks": the passive subject does it
+          int32_t sp = ChildWithRel(h, "nsubj:pass");
+          if (sp >= 0) {
+            *how = "subject of '" + std::string(g_.text(h)) + "'";
+            return sp;
+          }
+        }
+      } else if (r == "acl" || r == "acl:relcl") {
+        if (!IsPassive(cur)) {
+          *how = "noun modified";
+          return h;
+        }
+        break;
+      } else if (r != "conj" && r != "advcl") {
+        break;
+      }
+      cur = static_cast<uint32_t>(h);
+    }
+    return -1;
+  }
+
+  int32_t DirectObject(uint32_t a, bool trigger_is_verb) const {
+    if (trigger_is_verb && IsPassive(a)) {
+      int32_t sp = ChildWithRel(a, "nsubj:pass");
+      if (sp >= 0) return sp;
+      if (g_.rel(a) == "acl" && g_.head(a) >= 0) return g_.head(a);  // "the city bombed by ..."
+    }
+    int32_t obj = ChildWithRel(a, "obj");
+    if (obj >= 0) return obj;
+    return ChildWithRel(a, "iobj");
+  }
+
+  int32_t PrepPhrase(uint32_t t, const Match& m, const std::vector<std::string>& preps) const {
+    auto search = [&](uint32_t a) -> int32_t {
+      for (uint32_t c : g_.children(a)) {
+        std::string_view r = g_.rel(c);
+        if ((r.substr(0, 3) == "obl" || r.substr(0, 4) == "nmod" || r == "advcl") && HasCase(c, preps))
+          return static_cast<int32_t>(c);
+      }
+      if (Particle(a, preps) >= 0) return ChildWithRel(a, "obj");  // "took over the city"
+      return -1;
+    };
+    int32_t found = search(t);
+    for (size_t k = 0; found < 0 && k < m.words.size(); ++k) found = search(static_cast<uint32_t>(m.words[k]));
+    // "sanctions imposed on Russia": the object noun above the participle.
+    if (found < 0 && (g_.rel(t) == "acl" || g_.rel(t) == "acl:relcl") && g_.head(t) >= 0) {
+      for (uint32_t c : g_.children(static_cast<uint32_t>(g_.head(t)))) {
+        std::string_view r = g_.rel(c);
+        if (r.substr(0, 4) == "nmod" && HasCase(c, preps)) return static_cast<int32_t>(c);
+      }
+    }
+    return found;
+  }
+
+  // Actor mentions for the slot token x: x itself, else one or two steps down; every conjunct.
+  void Actors(int32_t x, std::vector<int32_t>* out) const {
+    if (x < 0) return;
+    auto one = [&](uint32_t tok) -> int32_t {
+      int32_t m = g_.mention(tok);
+      if (m >= 0) return m;
+      uint32_t frontier[8];
+      size_t nf = 0;
+      frontier[nf++] = tok;
+      for (int depth = 0; depth < 2; ++depth) {
+        uint32_t next[8];
+        size_t nn = 0;
+        for (size_t i = 0; i < nf; ++i) {
+          for (uint32_t c : g_.children(frontier[i])) {
+            std::string_view r = g_.rel(c);
+            if (!(r.substr(0, 4) == "nmod" || r == "compound" || r == "amod" || r == "appos" || r == "flat"))
+              continue;
+            if (g_.mention(c) >= 0) return g_.mention(c);
+            if (nn < 8) next[nn++] = c;
+          }
+        }
+        std::copy(next, next + nn, frontier);
+        nf = nn;
+      }
+      return -1;
+    };
+    auto add = [&](int32_t m) {
+      if (m >= 0 && std::find(out->begin(), out->end(), m) == out->end()) out->push_back(m);
+    };
+    add(one(static_cast<uint32_t>(x)));
+    for (uint32_t c : g_.children(static_cast<uint32_t>(x)))
+      if (g_.rel(c) == "conj") add(one(c));
+  }
+
+  // Source of an event noun: possessor, actor adjective / compound, by-phrase, or a light verb's subject.
+  int32_t NounSource(uint32_t n, const EventPattern& p, std::string* how) const {
+    static const std::vector<std::string> kBy = {"by"}, kOf = {"of"};
+    bool of_used = false;
+    for (const PatternSlot& s : p.slots)
+      if (AnyEqual(s.preps, "of")) of_used = true;
+    for (uint32_t c : g_.children(n)) {
+      std::string_view r = g_.rel(c);
+      if (r == "nmod:poss" || ((r == "amod" || r == "compound") && g_.mention(c) >= 0)) {
+        *how = std::string(r);
+        return static_cast<int32_t>(c);
+      }
+    }
+    for (uint32_t c : g_.children(n)) {
+      std::string_view r = g_.rel(c);
+      if (r.substr(0, 4) != "nmod") continue;
+      if (HasCase(c, kBy) || (!of_used && HasCase(c, kOf) && g_.mention(c) >= 0)) {
+        *how = "by/of phrase";
+        return static_cast<int32_t>(c);
+      }
+    }
+    int32_t h = g_.head(n);
+    if (h >= 0 && (g_.rel(n) == "obj" || g_.rel(n) == "nsubj:pass") && In(kLightVerbs, g_.lemma(h))) {
+      std::string sub;
+      int32_t s = Subject(static_cast<uint32_t>(h), &sub);
+      *how = "subject of light verb '" + std::string(g_.text(h)) + "'";
+      return s;
+    }
+    return -1;
+  }
+
+  void FillSlots(uint32_t t, TriggerKind kind, Match& m) {
+    const EventPattern& p = *m.pattern;
+    slot_tokens_.clear();
+    int32_t src_tok = -1, tgt_tok = -1;
+    bool src_slot = false, tgt_slot = false;
+    for (const PatternSlot& s : p.slots) {
+      int32_t tok;
+      if (s.preps.empty()) {
+        uint32_t a = s.anchor < 0 ? t : static_cast<uint32_t>(m.words[s.anchor]);
+        tok = DirectObject(a, kind == TriggerKind::kVerb && s.anchor < 0);
+      } else {
+        tok = PrepPhrase(t, m, s.preps);
+      }
+      if (s.role == SlotRole::kSource) {
+        src_slot = true;
+        src_tok = tok;
+        m.source_how = "slot";
+      } else {
+        tgt_slot = true;
+        tgt_tok = tok;
+        m.target_how = "slot";
+      }
+    }
+    // The agent: the subject (a verb) or the noun's own source, unless the pattern names $SRC.
+    std::string how;
+    int32_t agent = kind == TriggerKind::kVerb ? Subject(t, &how) : NounSource(t, p, &how);
+    if (!src_slot) {
+      src_tok = agent;
+      m.source_how = how;
+    } else if (!tgt_slot) {
+      tgt_tok = agent;
+      m.target_how = how;
+    }
+    // A verb whose object carries the actor: "condemned an attack by X" -> target X.
+    Actors(src_tok, &m.sources);
+    Actors(tgt_tok, &m.targets);
+    slot_tokens_.push_back(src_tok);
+    slot_tokens_.push_back(tgt_tok);
+    if (m.target_how.empty()) m.target_how = "none";
+  }
+
+  // --- modality ----------------------------------------------------------------------------------
+
+  Modal VerbModality(uint32_t t) const {
+    Modal md;
+    auto look_at = [&](uint32_t v) {
+      for (uint32_t c : g_.children(v)) {
+        std::string_view r = g_.rel(c), l = g_.lemma(c);
+        if (r == "advmod" && (l == "not" || l == "never" || l == "n't")) {
+          md.negated = true;
+          md.why += "negated by '" + std::string(g_.text(c)) + "' ";
+        }
+        if (r == "aux") {
+          if (l == "will" || l == "shall" || l == "'ll") {
+            md.modality = Modality::kIntended;
+            md.aux_token = static_cast<int32_t>(c);
+            md.why += "future '" + std::string(g_.text(c)) + "' ";
+          } else if (l == "could" || l == "might" || l == "may" || l == "should" || l == "must" ||
+                     l == "would" || l == "can") {
+            md.modality = Modality::kHypothetical;
+            md.aux_token = static_cast<int32_t>(c);
+            md.why += "modal '" + std::string(g_.text(c)) + "' ";
+          }
+        }
+        if (r == "mark" && (l == "if" || l == "unless")) {
+          md.modality = Modality::kHypothetical;
+          md.why += "condition '" + std::string(g_.text(c)) + "' ";
+        }
+      }
+    };
+    look_at(t);
+    // Governors up the xcomp chain: "plans to visit", "is scheduled to hold talks", "threatened to".
+    uint32_t cur = t;
+    for (int depth = 0; depth < 3; ++depth) {
+      std::string_view r = g_.rel(cur);
+      int32_t h = g_.head(cur);
+      if (h < 0) break;
+      if (r == "xcomp" || r == "ccomp") {
+        const Governor* gov = lex_.FindGovernor(g_.lemma(h));
+        if (gov && (r == "xcomp" || gov->effect == GovernorEffect::kThreatened)) {
+          md.governor = gov;
+          md.governor_token = h;
+          md.why += "governed by '" + std::string(g_.text(h)) + "' ";
+          switch (gov->effect) {
+            case GovernorEffect::kIntended:
+            case GovernorEffect::kAttempted: md.modality = Modality::kIntended; break;
+            case GovernorEffect::kThreatened:
+              md.threatened = true;
+              md.modality = Modality::kAsserted;
+              break;
+            case GovernorEffect::kRefused: md.negated = true; break;
+            case GovernorEffect::kHypothetical: md.modality = Modality::kHypothetical; break;
+          }
+          // The governor's own negation: "did not plan to".
+          for (uint32_t c : g_.children(static_cast<uint32_t>(h))) {
+            std::string_view cl = g_.lemma(c);
+            if (g_.rel(c) == "advmod" && (cl == "not" || cl == "never" || cl == "n't")) md.negated = !md.negated;
+          }
+          break;
+        }
+        if (r == "ccomp" && In(kSpeechVerbs, g_.lemma(h))) {
+          // "would" under a speech verb is a reported future: "said it would impose sanctions".
+          if (md.modality == Modality::kHypothetical && md.aux_token >= 0 && g_.lemma(md.aux_token) == "would")
+            md.modality = Modality::kIntended;
+          else if (md.modality == Modality::kAsserted)
+            md.modality = Modality::kReported;
+          md.why += "reported by '" + std::string(g_.text(h)) + "' ";
+          break;
+        }
+      }
+      if (r != "xcomp" && r != "conj") break;
+      cur = static_cast<uint32_t>(h);
+    }
+    if (!md.why.empty() && md.why.back() == ' ') md.why.pop_back();
+    return md;
+  }
+
+  Modal NounModality(uint32_t n) const {
+    Modal md;
+    for (uint32_t c : g_.children(n)) {
+      if (g_.rel(c) == "det" && g_.lemma(c) == "no") {
+        md.negated = true;
+        md.why = "negated by 'no'";
+      }
+    }
+    return md;
+  }
+
+  const EventLexicon& lex_;
+  Document& doc_;
+  SentenceGraph& g_;
+  std::vector<std::string>* trace_;
+  std::vector<uint8_t> used_;
+  std::vector<int32_t> slot_tokens_;
+};
+
+struct EventScratch final : StageScratch {
+  SentenceGraph graph;
+};
+
+class EventStage final : public Stage {
+ public:
+  explicit EventStage(std::shared_ptr<const EventLexicon> lexicon) : lexicon_(std::move(lexicon)) {}
+  std::string_view name() const override { return "events"; }
+  uint32_t Requires() const override { return kLayerParse | kLayerMentions; }
+  uint32_t Provides() const override { return kLayerEvents; }
+  std::unique_ptr<StageScratch> NewScratch() const override { return std::make_unique<EventScratch>(); }
+
+  Status Process(Document& doc, StageScratch* scratch) const override {
+    auto& graph = static_cast<EventScratch*>(scratch)->graph;
+    graph.IndexMentions(doc);
+    std::vector<EventRow>& events = doc.mutable_events();
+    events.clear();
+    Coder coder(*lexicon_, doc, graph, nullptr);
+    for (uint32_t s = 0; s < doc.sentences().size(); ++s) {
+      if (doc.sentences()[s].kind != Furniture::kBody) continue;
+      coder.Code(s, &events);
+    }
+    return Status::Ok();
+  }
+
+ private:
+  std::shared_ptr<const EventLexicon> lexicon_;
+};
+
+}  // namespace
+
+std::shared_ptr<const Stage> MakeEventStage(std::shared_ptr<const EventLexicon> lexicon) {
+  return std::make_shared<EventStage>(std::move(lexicon));
+}
+
+std::vector<std::string> ExplainSentence(const EventLexicon& lexicon, Document& doc, uint32_t s) {
+  std::vector<std::string> lines;
+  SentenceGraph graph;
+  graph.IndexMentions(doc);
+  std::vector<EventRow> events;
+  Coder coder(lexicon, doc, graph, &lines);
+  coder.Code(s, &events);
+  if (lines.empty()) lines.push_back("no word in this sentence triggers an event pattern");
+  return lines;
+}
+
+}  // namespace dyad::events

@@ -1,0 +1,224 @@
+// The event stage over hand-parsed sentences (CoNLL-U) with hand-placed actor mentions, so these tests
+// pin the matcher itself, not the tagger, parser or actor dictionaries.
+#include "events/event_stage.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "io/conllu.h"
+
+namespace dyad::events {
+namespace {
+
+constexpr char kPatterns[] =
+    "cameo\tkind\tpattern\tflags\n"
+    "042\tverb\tvisit $TGT\n"
+    "046\tverb\thold talk with $TGT\n"
+    "163\tverb\timpose sanction on|against $TGT\n"
+    "163\tverb\tsanction $TGT\n"
+    "190\tverb\tlaunch offensive against $TGT\n"
+    "190\tverb\tattack $TGT\n"
+    "042\tnoun\tvisit to $TGT\n"
+    "073\tverb\treceive aid from $SRC\n";
+constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n19\t\t138\t\n16\t\t131\t\n";
+constexpr char kGovernors[] = "lemma\teffect\tcameo\tnote\nschedule\tintended\t\t\nthreaten\tthreatened\t13\t\n";
+
+std::shared_ptr<const EventLexicon> Lexicon() {
+  auto lex = std::make_shared<EventLexicon>();
+  EXPECT_TRUE(lex->AddPatterns(kPatterns, "test.tsv").ok());
+  EXPECT_TRUE(lex->AddIntents(kIntents, "intent.tsv").ok());
+  EXPECT_TRUE(lex->AddGovernors(kGovernors, "governors.tsv").ok());
+  return lex;
+}
+
+// Marks token [first, end) (1-based CoNLL ids within the one sentence) as an actor with `code`.
+void AddMention(Document& doc, uint32_t first, uint32_t end, uint32_t head, const std::string& code) {
+  MentionRow m;
+  m.first_token = first - 1;
+  m.end_token = end;
+  m.head_token = head - 1;
+  m.code = doc.Intern(code);
+  m.country = doc.Intern(code.substr(0, 3));
+  doc.mutable_mentions().push_back(m);
+}
+
+std::vector<EventRow> Code(Document& doc) {
+  auto stage = MakeEventStage(Lexicon());
+  auto scratch = stage->NewScratch();
+  EXPECT_TRUE(stage->Process(doc, scratch.get()).ok());
+  return doc.events();
+}
+
+std::string Cameo(const Document& doc, const EventRow& e) { return std::string(doc.Str(e.cameo)); }
+std::string Code(const Document& doc, int32_t mention) {
+  return mention < 0 ? "-" : std::string(doc.Str(doc.mentions()[mention].code));
+}
+
+Document Parse(const char* conllu) {
+  auto doc = ReadConllu(conllu);
+  EXPECT_TRUE(doc.ok()) << doc.status().message();
+  return std::move(*doc);
+}
+
+TEST(EventStageTest, SubjectVerbObject) {
+  Document doc = Parse(
+      "1\tPutin\tPutin\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tvisited\tvisit\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tIran\tIran\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  AddMention(doc, 1, 1, 1, "RUSGOV");
+  AddMention(doc, 3, 3, 3, "IRN");
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Cameo(doc, ev[0]), "042");
+  EXPECT_EQ(Code(doc, ev[0].source), "RUSGOV");
+  EXPECT_EQ(Code(doc, ev[0].target), "IRN");
+  EXPECT_EQ(ev[0].modality, Modality::kAsserted);
+  EXPECT_FALSE(ev[0].negated);
+  EXPECT_EQ(doc.Str(ev[0].rule), "test:visit $TGT");
+  EXPECT_EQ(ev[0].trigger_head, 1u);
+}
+
+TEST(EventStageTest, PassiveWithByAgent) {
+  Document doc = Parse(
+      "1\tRussia\tRussia\tPROPN\tNNP\t_\t3\tnsubj:pass\t_\t_\n"
+      "2\twas\tbe\tAUX\tVBD\t_\t3\taux:pass\t_\t_\n"
+      "3\tsanctioned\tsanction\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "4\tby\tby\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+      "6\tEU\tEU\tPROPN\tNNP\t_\t3\tobl:agent\t_\t_\n\n");
+  AddMention(doc, 1, 1, 1, "RUS");
+  AddMention(doc, 6, 6, 6, "IGOEEC");
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Code(doc, ev[0].source), "IGOEEC");
+  EXPECT_EQ(Code(doc, ev[0].target), "RUS");
+}
+
+// "Putin is scheduled to hold talks with Raisi and Erdogan": subject through the governor, one event per
+// conjunct, intended, and the intent code.
+TEST(EventStageTest, GovernorCoordinationAndIntent) {
+  Document doc = Parse(
+      "1\tPutin\tPutin\tPROPN\tNNP\t_\t3\tnsubj:pass\t_\t_\n"
+      "2\tis\tbe\tAUX\tVBZ\t_\t3\taux:pass\t_\t_\n"
+      "3\tscheduled\tschedule\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_\n"
+      "5\thold\thold\tVERB\tVB\t_\t3\txcomp\t_\t_\n"
+      "6\ttalks\ttalk\tNOUN\tNNS\t_\t5\tobj\t_\t_\n"
+      "7\twith\twith\tADP\tIN\t_\t8\tcase\t_\t_\n"
+      "8\tRaisi\tRaisi\tPROPN\tNNP\t_\t5\tobl\t_\t_\n"
+      "9\tand\tand\tCCONJ\tCC\t_\t10\tcc\t_\t_\n"
+      "10\tErdogan\tErdogan\tPROPN\tNNP\t_\t8\tconj\t_\t_\n\n");
+  AddMention(doc, 1, 1, 1, "RUSGOV");
+  AddMention(doc, 8, 8, 8, "IRNGOV");
+  AddMention(doc, 10, 10, 10, "TURGOV");
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 2u);
+  for (const auto& e : ev) {
+    EXPECT_EQ(Cameo(doc, e), "036");
+    EXPECT_EQ(Code(doc, e.source), "RUSGOV");
+    EXPECT_EQ(e.modality, Modality::kIntended);
+    EXPECT_EQ(e.trigger_first, 2u);  // "scheduled to hold talks"
+    EXPECT_EQ(e.trigger_end, 6u);
+  }
+  EXPECT_EQ(Code(doc, ev[0].target), "IRNGOV");
+  EXPECT_EQ(Code(doc, ev[1].target), "TURGOV");
+}
+
+TEST(EventStageTest, NegationIsKeptAndMarked) {
+  Document doc = Parse(
+      "1\tRussia\tRussia\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "2\thas\thave\tAUX\tVBZ\t_\t4\taux\t_\t_\n"
+      "3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+      "4\timposed\timpose\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "5\tsanctions\tsanction\tNOUN\tNNS\t_\t4\tobj\t_\t_\n"
+      "6\ton\ton\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tIran\tIran\tPROPN\tNNP\t_\t4\tobl\t_\t_\n\n");
+  AddMention(doc, 1, 1, 1, "RUS");
+  AddMention(doc, 7, 7, 7, "IRN");
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Cameo(doc, ev[0]), "163");
+  EXPECT_TRUE(ev[0].negated);
+}
+
+TEST(EventStageTest, ThreatTakesTheThreatCode) {
+  Document doc = Parse(
+      "1\tTurkey\tTurkey\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tthreatened\tthreaten\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tto\tto\tPART\tTO\t_\t4\tmark\t_\t_\n"
+      "4\tlaunch\tlaunch\tVERB\tVB\t_\t2\txcomp\t_\t_\n"
+      "5\tan\ta\tDET\tDT\t_\t6\tdet\t_\t_\n"
+      "6\toffensive\toffensive\tNOUN\tNN\t_\t4\tobj\t_\t_\n"
+      "7\tagainst\tagainst\tADP\tIN\t_\t8\tcase\t_\t_\n"
+      "8\tSyria\tSyria\tPROPN\tNNP\t_\t6\tnmod\t_\t_\n\n");
+  AddMention(doc, 1, 1, 1, "TUR");
+  AddMention(doc, 8, 8, 8, "SYR");
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Cameo(doc, ev[0]), "138");
+  EXPECT_EQ(ev[0].modality, Modality::kAsserted);
+  EXPECT_EQ(Code(doc, ev[0].target), "SYR");
+}
+
+TEST(EventStageTest, ReportedSpeechCodesTheEmbeddedEvent) {
+  Document doc = Parse(
+      "1\tOfficials\tofficial\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+      "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tRussia\tRussia\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "4\tattacked\tattack\tVERB\tVBD\t_\t2\tccomp\t_\t_\n"
+      "5\tUkraine\tUkraine\tPROPN\tNNP\t_\t4\tobj\t_\t_\n\n");
+  AddMention(doc, 3, 3, 3, "RUS");
+  AddMention(doc, 5, 5, 5, "UKR");
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Code(doc, ev[0].source), "RUS");
+  EXPECT_EQ(ev[0].modality, Modality::kReported);
+}
+
+TEST(EventStageTest, EventNounWithPossessor) {
+  Document doc = Parse(
+      "1\tPutin\tPutin\tPROPN\tNNP\t_\t3\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\tvisit\tvisit\tNOUN\tNN\t_\t6\tnsubj\t_\t_\n"
+      "4\tto\tto\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tIran\tIran\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n"
+      "6\tended\tend\tVERB\tVBD\t_\t0\troot\t_\t_\n\n");
+  AddMention(doc, 1, 1, 1, "RUSGOV");
+  AddMention(doc, 5, 5, 5, "IRN");
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Cameo(doc, ev[0]), "042");
+  EXPECT_EQ(Code(doc, ev[0].source), "RUSGOV");
+}
+
+TEST(EventStageTest, SourceSlotMakesTheSubjectTheTarget) {
+  Document doc = Parse(
+      "1\tSyria\tSyria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\treceived\treceive\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\taid\taid\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "4\tfrom\tfrom\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tIran\tIran\tPROPN\tNNP\t_\t2\tobl\t_\t_\n\n");
+  AddMention(doc, 1, 1, 1, "SYR");
+  AddMention(doc, 5, 5, 5, "IRN");
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Code(doc, ev[0].source), "IRN");
+  EXPECT_EQ(Code(doc, ev[0].target), "SYR");
+}
+
+TEST(EventStageTest, NoTargetNoEventAndExplainSaysWhy) {
+  Document doc = Parse(
+      "1\tPutin\tPutin\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tvisited\tvisit\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tfriends\tfriend\tNOUN\tNNS\t_\t2\tobj\t_\t_\n\n");
+  AddMention(doc, 1, 1, 1, "RUSGOV");
+  EXPECT_TRUE(Code(doc).empty());
+  auto lines = ExplainSentence(*Lexicon(), doc, 0);
+  ASSERT_FALSE(lines.empty());
+  EXPECT_NE(lines[0].find("no target actor"), std::string::npos) << lines[0];
+}
+
+}  // namespace
+}  // namespace dyad::events

@@ -1,0 +1,117 @@
+#include "events/pattern.h"
+
+#include <algorithm>
+#include <array>
+
+#include "core/split.h"
+
+namespace dyad::events {
+namespace {
+
+// Prepositions that introduce a slot or a prepositional word. Particles ("down", "off", "out", "up",
+// "back", "away") are not here: after a trigger they are words (compound:prt) of their own.
+constexpr std::array<std::string_view, 34> kPrepositions = {
+    "about",  "across", "after",   "against", "among",  "amid",   "at",     "before", "behind",
+    "between", "by",    "despite", "during",  "for",    "from",   "in",     "inside", "into",
+    "near",   "of",     "on",      "onto",    "over",   "through", "to",    "toward", "towards",
+    "under",  "upon",   "with",    "within",  "without", "beyond", "around"};
+
+bool IsLemmaChars(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '\'' || c == '.';
+  });
+}
+
+bool IsCode(std::string_view s) {
+  return s.size() >= 2 && s.size() <= 4 && std::all_of(s.begin(), s.end(), [](unsigned char c) {
+           return c >= '0' && c <= '9';
+         });
+}
+
+bool AllPrepositions(const std::vector<std::string>& alts) {
+  return !alts.empty() && std::all_of(alts.begin(), alts.end(), [](const std::string& a) {
+    return IsPatternPreposition(a);
+  });
+}
+
+Status Bad(std::string message) { return Status::InvalidInput(std::move(message)); }
+
+}  // namespace
+
+bool IsPatternPreposition(std::string_view word) {
+  return std::find(kPrepositions.begin(), kPrepositions.end(), word) != kPrepositions.end();
+}
+
+bool EventPattern::has_source_slot() const {
+  return std::any_of(slots.begin(), slots.end(), [](const PatternSlot& s) { return s.role == SlotRole::kSource; });
+}
+
+Result<EventPattern> ParsePattern(std::string_view cameo, std::string_view kind, std::string_view pattern,
+                                  std::string_view flags, std::string_view id_prefix) {
+  EventPattern p;
+  if (!IsCode(cameo)) return Bad("cameo '" + std::string(cameo) + "' is not a 2-4 digit code");
+  p.cameo = std::string(cameo);
+  if (kind == "verb") {
+    p.kind = TriggerKind::kVerb;
+  } else if (kind == "noun") {
+    p.kind = TriggerKind::kNoun;
+  } else {
+    return Bad("kind must be 'verb' or 'noun', not '" + std::string(kind) + "'");
+  }
+
+  std::vector<std::string_view> elements;
+  for (std::string_view e : SplitFields(pattern, ' '))
+    if (!e.empty()) elements.push_back(e);
+  if (elements.empty()) return Bad("empty pattern");
+  if (elements.size() > 12) return Bad("pattern has more than 12 elements");
+
+  p.trigger = SplitList(elements[0]);
+  for (const std::string& t : p.trigger)
+    if (!IsLemmaChars(t)) return Bad("trigger '" + std::string(elements[0]) + "' must be lower-case lemmas");
+
+  int anchor = -1;
+  std::vector<std::string> pending;  // prepositions waiting for their word or slot
+  for (size_t i = 1; i < elements.size(); ++i) {
+    std::string_view e = elements[i];
+    if (e == "$TGT" || e == "$SRC") {
+      SlotRole role = e == "$SRC" ? SlotRole::kSource : SlotRole::kTarget;
+      for (const PatternSlot& s : p.slots)
+        if (s.role == role) return Bad("pattern has two " + std::string(e) + " slots");
+      p.slots.push_back(PatternSlot{role, pending, anchor});
+      pending.clear();
+      continue;
+    }
+    if (e.front() == '$') return Bad("unknown slot '" + std::string(e) + "' (use $SRC or $TGT)");
+    std::vector<std::string> alts = SplitList(e);
+    for (const std::string& a : alts)
+      if (!IsLemmaChars(a)) return Bad("'" + std::string(e) + "' must be lower-case lemmas");
+    const bool last = i + 1 == elements.size();
+    if (AllPrepositions(alts) && !last) {
+      if (!pending.empty()) return Bad("two prepositions in a row before '" + std::string(e) + "'");
+      pending = std::move(alts);
+      continue;
+    }
+    // A word: object, particle (also a preposition at the end: "give in") or prepositional noun.
+    p.words.push_back(PatternWord{std::move(alts), pending, anchor});
+    pending.clear();
+    anchor = static_cast<int>(p.words.size()) - 1;
+  }
+  if (!pending.empty()) return Bad("pattern ends with a preposition waiting for its word");
+
+  for (std::string_view f : SplitFields(flags, '|')) {
+    if (f.empty()) continue;
+    if (f == "sym") {
+      p.symmetric = true;
+    } else if (f == "notarget") {
+      p.needs_target = false;
+    } else if (f.substr(0, 5) == "pair=" && IsCode(f.substr(5))) {
+      p.pair_code = std::string(f.substr(5));
+    } else {
+      return Bad("unknown flag '" + std::string(f) + "' (sym, notarget, pair=CODE)");
+    }
+  }
+  p.id = std::string(id_prefix) + ":" + std::string(pattern);
+  return p;
+}
+
+}  // namespace dyad::events

@@ -1,0 +1,63 @@
+// Event patterns: dyad's own lexicon lines (data/events/patterns/*.tsv; format in data/README.md) read
+// into a small dependency frame: a trigger lemma, the words that must hang from it, and the slots where
+// the source and target actors are found.
+//
+//   "hold talk with $TGT"         trigger hold; word talk (object); slot TGT = with-phrase
+//   "impose sanction on|against $TGT"
+//   "receive aid from $SRC"       source from the from-phrase; the subject becomes the target
+//   "visit $TGT"                  slot TGT = direct object (passive subject in a passive clause)
+//   "back down"                   word down (particle)
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dyad/status.h"
+
+namespace dyad::events {
+
+enum class TriggerKind : uint8_t { kVerb, kNoun };
+enum class SlotRole : uint8_t { kSource, kTarget };
+
+// A word that must be a dependent of the trigger or of an earlier word.
+struct PatternWord {
+  std::vector<std::string> lemmas;  // alternatives
+  std::vector<std::string> preps;   // required case marker(s); empty: object / particle / plain dependent
+  int anchor = -1;                  // -1: the trigger; else index into EventPattern::words
+};
+
+// Where an actor is found.
+struct PatternSlot {
+  SlotRole role = SlotRole::kTarget;
+  std::vector<std::string> preps;   // empty: the direct object of the anchor
+  int anchor = -1;                  // for the direct object: -1 trigger, else a word index
+};
+
+struct EventPattern {
+  std::string cameo;                 // "036"
+  TriggerKind kind = TriggerKind::kVerb;
+  std::vector<std::string> trigger;  // trigger lemma alternatives
+  std::vector<PatternWord> words;
+  std::vector<PatternSlot> slots;
+  std::string pair_code;             // flags pair=CODE: also target -> source with this code
+  bool symmetric = false;            // flag sym: both directions, same code
+  bool needs_target = true;          // flag notarget clears it
+  std::string id;                    // "<file stem>:<pattern text>"
+  std::string file;                  // for messages
+  int line = 0;
+
+  bool has_source_slot() const;
+  // More required words = more specific; the matcher prefers the most specific pattern that matches.
+  int specificity() const { return static_cast<int>(words.size() * 2 + slots.size()); }
+};
+
+// True for the prepositions a pattern may use before a slot or a word.
+bool IsPatternPreposition(std::string_view word);
+
+// Parses one row (cameo, kind, pattern, flags). `id_prefix` is the file stem. Errors name what is wrong
+// without file:line (the caller adds them).
+Result<EventPattern> ParsePattern(std::string_view cameo, std::string_view kind, std::string_view pattern,
+                                  std::string_view flags, std::string_view id_prefix);
+
+}  // namespace dyad::events
