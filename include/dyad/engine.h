@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "dyad/document.h"
 #include "dyad/stage.h"
@@ -14,12 +15,24 @@
 
 namespace dyad {
 
+struct Ontology;
+namespace events {
+class EventLexicon;
+}
+
 struct EngineOptions {
   // Folder with tagger.dyad and parser.dyad. Empty: $DYAD_MODELS, else the models/ folder installed
   // beside the binary (../share/dyad/models), else the source tree's models/ folder.
   std::string models_dir;
   bool tag = true;    // run the POS tagger and lemmatiser
   bool parse = true;  // run the dependency parser (implies tag)
+  bool actors = false;  // resolve actor mentions (implies parse)
+  bool events = false;  // code CAMEO/PLOVER events (implies actors)
+  // dyad's data folder (actors/, ontology/, events/). Empty: $DYAD_DATA, else the source tree's data/.
+  std::string data_dir;
+  std::vector<std::string> dicts;  // TABARI/PETRARCH .actors / .agents files to add (or use alone)
+  bool dict_only = false;          // actors from `dicts` only, not dyad's tables
+  std::string default_date;        // YYYY-MM-DD for documents without one (dated roles); empty: today
 };
 
 class Engine {
@@ -34,18 +47,23 @@ class Engine {
     Pipeline::Scratch raw_, tokenized_;
   };
 
-  // Raw text in: tokenise, split, mark furniture, tag, parse.
+  // Raw text in: tokenise, split, mark furniture, tag, parse, and (as the options ask) actors and events.
   Status Analyze(Document& doc, Scratch& scratch) const { return raw_.Process(doc, scratch.raw_); }
   // Tokens already given (CoNLL-U input): furniture, tagger and parser, keeping the tokenisation.
   Status AnalyzeTokenized(Document& doc, Scratch& scratch) const {
     return tokenized_.Process(doc, scratch.tokenized_);
   }
   const std::string& models_dir() const { return models_dir_; }
+  // Loaded when events are on (else null): the CAMEO/PLOVER tables and the event lexicon.
+  const Ontology* ontology() const { return ontology_.get(); }
+  const events::EventLexicon* lexicon() const { return lexicon_.get(); }
 
  private:
-  Pipeline raw_;        // text -> furniture -> tagger -> parser
-  Pipeline tokenized_;  // furniture -> tagger -> parser, over given tokens
+  Pipeline raw_;        // text -> furniture -> tagger -> parser [-> actors -> events]
+  Pipeline tokenized_;  // the same over given tokens
   std::string models_dir_;
+  std::shared_ptr<const Ontology> ontology_;
+  std::shared_ptr<const events::EventLexicon> lexicon_;
 };
 
 // The models folder EngineOptions would use when models_dir is empty (see there).

@@ -64,6 +64,7 @@ class ActorStage final : public Stage {
   void Compose(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& spans) const;
   void Titles(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& spans) const;
   void Appositions(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& spans) const;
+  static bool OfOrFrom(const Document& doc, uint32_t nmod_head);
   bool FormerBefore(const Ctx& c, uint32_t sentence_first, uint32_t at) const;
   void SetPersonCode(const Ctx& c, Span& s, bool former) const;
 
@@ -263,7 +264,8 @@ void ActorStage::Compose(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>
         for (uint32_t t = s.first; t < s.end; ++t) {
           const TokenRow& r = doc.tokens()[t];
           std::string_view rel = doc.Str(r.deprel);
-          bool fits = rel == "amod" || rel == "compound" || rel == "nmod:poss" || rel == "nmod";
+          bool fits = rel == "amod" || rel == "compound" || rel == "nmod:poss" ||
+                      (rel == "nmod" && OfOrFrom(doc, t));
           if (fits && r.head >= static_cast<int32_t>(ag.first) && r.head < static_cast<int32_t>(ag.end)) {
             ComposeInto(ag, s, "compose-parse");
             break;
@@ -273,6 +275,19 @@ void ActorStage::Compose(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>
     }
   }
   std::erase_if(spans, [](const Span& s) { return s.dead; });
+}
+
+// "the government of Iran", "officials from Iran" compose; "force against Iran", "troops in Syria" do not.
+bool ActorStage::OfOrFrom(const Document& doc, uint32_t nmod_head) {
+  const int32_t head = static_cast<int32_t>(nmod_head);
+  for (uint32_t k = nmod_head, steps = 0; k > 0 && steps < 4; --k, ++steps) {
+    const TokenRow& r = doc.tokens()[k - 1];
+    if (r.head == head && doc.Str(r.deprel) == "case") {
+      std::string_view w = doc.token(k - 1).norm();
+      return w == "of" || w == "from" || w == "Of" || w == "From";
+    }
+  }
+  return false;
 }
 
 bool ActorStage::FormerBefore(const Ctx& c, uint32_t sentence_first, uint32_t at) const {

@@ -6,6 +6,8 @@
 namespace dyad::cli {
 
 int ParseCommand(int argc, char** argv);         // dyad parse
+int CodeCommand(int argc, char** argv);          // dyad code
+int ExplainCommand(int argc, char** argv);       // dyad explain
 int TrainCommand(int argc, char** argv);         // dyad train tagger|parser (dispatch)
 int TrainTaggerCommand(int argc, char** argv);   // dyad train tagger
 int TrainParserCommand(int argc, char** argv);   // dyad train parser

@@ -16,6 +16,9 @@ struct Command {
 constexpr Command kCommands[] = {
     {"parse", dyad::cli::ParseCommand,
      "parse [FILES|-] [--input text|jsonl|html|conllu] [--format conllu|jsonl]   sentences, tokens, tags, parse"},
+    {"code", dyad::cli::CodeCommand,
+     "code [FILES|-] [--input text|jsonl|html] [--date D] [--dict F] [--threads N]   code events (JSON lines)"},
+    {"explain", dyad::cli::ExplainCommand, "explain \"SENTENCE\" [--date D]   parse, actors and why each event was coded"},
     {"train", dyad::cli::TrainCommand, "train tagger|parser --train FILE --dev FILE -o MODEL   train a model"},
     {"eval", dyad::cli::EvalCommand,
      "eval tokenize|parse --gold FILE.conllu [--raw]   score against UD gold"},

@@ -4,13 +4,14 @@
 #include <cstdio>
 #include <cerrno>
 #include <cstring>
-#include <initializer_list>
-#include <utility>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/input_flags.h"
+#include "cli/output.h"
 #include "dyad/engine.h"
 #include "io/conllu.h"
 #include "io/jsonl_writer.h"
@@ -25,17 +26,10 @@ Reads news articles and prints their sentences and tokens with POS tags, lemmas,
 dependency parses.
 With no FILES, reads stdin. A directory means every regular, non-hidden file under it, sorted.
 
-input:
-  --input KIND        text | jsonl | html | conllu (default: by extension: .txt .jsonl/.json
-                      .html/.htm .conllu; anything else and stdin: text)
-  --date YYYY-MM-DD   article date for records that carry none
-  --text-field F      JSONL field names (defaults: text, id, date, title, url, source);
-  --id-field F        unknown fields are ignored
-  --date-field F
-  --title-field F
-  --url-field F
-  --source-field F
+)";
 
+// After the shared input flags (cli/input_flags.cc).
+constexpr char kHelpTail[] = R"(
 analysis:
   --models DIR        folder with tagger.dyad and parser.dyad (default: $DYAD_MODELS, else the
                       models installed with dyad, else the source tree's models/)
@@ -61,32 +55,6 @@ int Usage(const std::string& message) {
   return 2;
 }
 
-// Buffered output that remembers whether any write failed.
-class Output {
- public:
-  explicit Output(std::FILE* f) : f_(f) {}
-  std::string& buffer() { return buf_; }
-  void MaybeFlush() {
-    if (buf_.size() >= (1u << 20)) Flush();
-  }
-  void Flush() {
-    if (!buf_.empty() && std::fwrite(buf_.data(), 1, buf_.size(), f_) != buf_.size()) failed_ = true;
-    buf_.clear();
-  }
-  bool Close() {
-    Flush();
-    if (std::fflush(f_) != 0) failed_ = true;
-    if (f_ != stdout && std::fclose(f_) != 0) failed_ = true;
-    return !failed_;
-  }
-  bool failed() const { return failed_; }
-
- private:
-  std::FILE* f_;
-  std::string buf_;
-  bool failed_ = false;
-};
-
 }  // namespace
 
 int ParseCommand(int argc, char** argv) {
@@ -98,36 +66,22 @@ int ParseCommand(int argc, char** argv) {
   }
   std::vector<char*> cargv;
   for (auto& w : words) cargv.push_back(w.data());
-  auto args = Args::Parse(static_cast<int>(cargv.size()), cargv.data(),
-                          {"input", "format", "date", "output", "text-field", "id-field", "date-field",
-                           "title-field", "url-field", "source-field", "models"},
+  std::set<std::string> value_flags = InputValueFlags();
+  value_flags.insert({"format", "output", "models"});
+  auto args = Args::Parse(static_cast<int>(cargv.size()), cargv.data(), value_flags,
                           {"help", "quiet", "tokenize-only", "no-parse"});
   if (!args.ok()) return Usage(args.status().message());
   if (args->Has("help")) {
     std::fputs(kHelp, stdout);
+    std::fputs(kInputFlagsHelp, stdout);
+    std::fputs(kHelpTail, stdout);
     return 0;
   }
   ReaderOptions options;
-  auto kind = InputKindFromName(args->Get("input", "auto"));
-  if (!kind) return Usage("unknown --input '" + args->Get("input") + "' (text, jsonl, html, conllu)");
-  options.kind = *kind;
+  if (Status s = ReadInputFlags(*args, &options); !s.ok()) return Usage(s.message());
   std::string format = args->Get("format", "conllu");
   if (format != "conllu" && format != "jsonl") return Usage("unknown --format '" + format + "' (conllu, jsonl)");
   bool jsonl = format == "jsonl";
-  if (args->Has("date")) {
-    auto d = NormalizeDate(args->Get("date"));
-    if (!d.ok() || *d != args->Get("date")) return Usage("--date needs a YYYY-MM-DD date, got '" + args->Get("date") + "'");
-    options.default_date = *d;
-  }
-  JsonlFields& f = options.fields;
-  using FieldFlag = std::pair<const char*, std::string*>;
-  for (auto [flag, field] : std::initializer_list<FieldFlag>{{"text-field", &f.text}, {"id-field", &f.id},
-                                                             {"date-field", &f.date}, {"title-field", &f.title},
-                                                             {"url-field", &f.url}, {"source-field", &f.source}}) {
-    if (!args->Has(flag)) continue;
-    *field = args->Get(flag);
-    if (field->empty()) return Usage(std::string("--") + flag + " needs a field name");
-  }
   bool quiet = args->Has("quiet");
   std::vector<std::string> paths = args->positional();
   if (paths.empty()) paths.push_back("-");
@@ -141,16 +95,12 @@ int ParseCommand(int argc, char** argv) {
     std::fprintf(stderr, "dyad parse: %s\n", engine.status().ToString().c_str());
     return static_cast<int>(engine.status().code());
   }
-  std::FILE* out_file = stdout;
-  std::string out_path = args->Get("output");
-  if (!out_path.empty() && out_path != "-") {
-    out_file = std::fopen(out_path.c_str(), "wb");
-    if (out_file == nullptr) {
-      std::fprintf(stderr, "dyad parse: cannot write %s: %s\n", out_path.c_str(), std::strerror(errno));
-      return static_cast<int>(StatusCode::kIoError);
-    }
+  auto out_file = Output::Open(args->Get("output"));
+  if (!out_file.ok()) {
+    std::fprintf(stderr, "dyad parse: %s\n", out_file.status().message().c_str());
+    return static_cast<int>(StatusCode::kIoError);
   }
-  Output out(out_file);
+  Output out(*out_file);
   Engine::Scratch scratch(**engine);
 
   size_t records = 0, documents = 0, errors = 0, warnings = 0;

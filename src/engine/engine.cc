@@ -5,6 +5,11 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "actors/actor_loader.h"
+#include "actors/actor_stage.h"
+#include "events/event_stage.h"
+#include "events/lexicon.h"
+#include "ontology/ontology_tables.h"
 #include "parse/parser.h"
 #include "tag/tagger.h"
 #include "text/furniture.h"
@@ -52,17 +57,45 @@ Result<std::shared_ptr<const Engine>> Engine::Load(const EngineOptions& options)
   DYAD_RETURN_IF_ERROR(engine->raw_.Add(MakeFurnitureStage()));
   DYAD_RETURN_IF_ERROR(engine->tokenized_.Add(std::make_shared<GivenTokens>()));
   DYAD_RETURN_IF_ERROR(engine->tokenized_.Add(MakeFurnitureStage()));
-  if (options.tag || options.parse) {
+  const bool want_events = options.events;
+  const bool want_actors = options.actors || want_events;
+  const bool parse = options.parse || want_actors;
+  if (options.tag || parse) {
     auto tagger = LoadTaggerStage((fs::path(engine->models_dir_) / "tagger.dyad").string());
     if (!tagger.ok()) return tagger.status();
     DYAD_RETURN_IF_ERROR(engine->raw_.Add(*tagger));
     DYAD_RETURN_IF_ERROR(engine->tokenized_.Add(*tagger));
   }
-  if (options.parse) {
+  if (parse) {
     auto parser = LoadParserStage((fs::path(engine->models_dir_) / "parser.dyad").string());
     if (!parser.ok()) return parser.status();
     DYAD_RETURN_IF_ERROR(engine->raw_.Add(*parser));
     DYAD_RETURN_IF_ERROR(engine->tokenized_.Add(*parser));
+  }
+  const std::string data_dir = options.data_dir.empty() ? actors::DefaultDataDir() : options.data_dir;
+  if (want_actors) {
+    actors::ActorLoadOptions load;
+    load.data_dir = data_dir;
+    load.dicts = options.dicts;
+    load.dict_only = options.dict_only;
+    auto index = actors::LoadActorIndex(load);
+    if (!index.ok()) return index.status();
+    actors::ActorStageOptions stage_options;
+    stage_options.default_date = options.default_date;
+    auto stage = actors::MakeActorStage(*index, stage_options);
+    DYAD_RETURN_IF_ERROR(engine->raw_.Add(stage));
+    DYAD_RETURN_IF_ERROR(engine->tokenized_.Add(stage));
+  }
+  if (want_events) {
+    auto ontology = LoadOntology((fs::path(data_dir) / "ontology").string());
+    if (!ontology.ok()) return ontology.status();
+    engine->ontology_ = std::make_shared<const Ontology>(std::move(*ontology));
+    auto lexicon = events::LoadEventLexicon((fs::path(data_dir) / "events").string());
+    if (!lexicon.ok()) return lexicon.status();
+    engine->lexicon_ = std::make_shared<const events::EventLexicon>(std::move(*lexicon));
+    auto stage = events::MakeEventStage(engine->lexicon_);
+    DYAD_RETURN_IF_ERROR(engine->raw_.Add(stage));
+    DYAD_RETURN_IF_ERROR(engine->tokenized_.Add(stage));
   }
   return std::shared_ptr<const Engine>(std::move(engine));
 }

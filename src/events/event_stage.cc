@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
 
 #include "events/sentence_graph.h"
 
@@ -16,9 +17,10 @@ constexpr std::array<std::string_view, 16> kSpeechVerbs = {
 
 // Verbs that carry an event noun without adding meaning ("made a visit", "launched an attack"): the
 // noun event takes their subject as its source.
-constexpr std::array<std::string_view, 16> kLightVerbs = {
+constexpr std::array<std::string_view, 30> kLightVerbs = {
     "make", "pay", "hold", "conduct", "carry", "launch", "begin", "start", "continue", "stage",
-    "mount", "undertake", "wage", "resume", "step", "announce"};
+    "mount", "undertake", "wage", "resume", "step", "announce", "use", "exercise", "cast", "issue",
+    "deliver", "impose", "provide", "send", "extend", "offer", "declare", "order", "give", "grant"};
 
 template <size_t N>
 bool In(const std::array<std::string_view, N>& set, std::string_view w) {
@@ -221,6 +223,15 @@ class Coder {
       if (HasCase(c, w.preps)) return static_cast<int32_t>(c);
       if ((r == "obj" || r == "obl") && Particle(anchor, w.preps) >= 0) return static_cast<int32_t>(c);
     }
+    // "used its veto power": the word as a compound of the object.
+    if (w.preps.empty()) {
+      for (uint32_t c : g_.children(anchor)) {
+        std::string_view r = g_.rel(c);
+        if (r != "obj" && r != "nsubj:pass") continue;
+        for (uint32_t k : g_.children(c))
+          if (g_.rel(k) == "compound" && AnyEqual(w.lemmas, g_.lemma(k))) return static_cast<int32_t>(k);
+      }
+    }
     // "the sanctions imposed on Russia": the object noun governs the participle.
     if (anchor_is_trigger && w.preps.empty()) {
       int32_t h = g_.head(anchor);
@@ -255,10 +266,17 @@ class Coder {
     return g_.upos(v) == Upos::VERB && g_.rel(v) == "acl" && g_.xpos(v) == "VBN";
   }
 
+  // The child with this relation nearest to v (a misparse can give a verb two subjects; the nearer
+  // one is the likelier).
   int32_t ChildWithRel(uint32_t v, std::string_view rel) const {
-    for (uint32_t c : g_.children(v))
-      if (g_.rel(c) == rel) return static_cast<int32_t>(c);
-    return -1;
+    int32_t best = -1;
+    for (uint32_t c : g_.children(v)) {
+      if (g_.rel(c) != rel) continue;
+      if (best < 0 || std::abs(static_cast<int32_t>(c) - static_cast<int32_t>(v)) <
+                          std::abs(best - static_cast<int32_t>(v)))
+        best = static_cast<int32_t>(c);
+    }
+    return best;
   }
 
   int32_t ByAgent(uint32_t v) const {

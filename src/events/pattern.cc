@@ -86,12 +86,15 @@ Result<EventPattern> ParsePattern(std::string_view cameo, std::string_view kind,
     for (const std::string& a : alts)
       if (!IsLemmaChars(a)) return Bad("'" + std::string(e) + "' must be lower-case lemmas");
     const bool last = i + 1 == elements.size();
-    if (AllPrepositions(alts) && !last) {
+    // A preposition before another one is a particle: "weigh in on $TGT", "pull out of $TGT".
+    const bool before_preposition = !last && AllPrepositions(SplitList(elements[i + 1]));
+    if (AllPrepositions(alts) && !last && !before_preposition) {
       if (!pending.empty()) return Bad("two prepositions in a row before '" + std::string(e) + "'");
       pending = std::move(alts);
       continue;
     }
-    // A word: object, particle (also a preposition at the end: "give in") or prepositional noun.
+    // A word: object, particle (also a preposition at the end, "give in", or before another one) or
+    // prepositional noun.
     p.words.push_back(PatternWord{std::move(alts), pending, anchor});
     pending.clear();
     anchor = static_cast<int>(p.words.size()) - 1;

@@ -1,54 +1,16 @@
 #include "io/jsonl_writer.h"
 
 #include "core/utf8.h"
+#include "io/json_out.h"
 
 namespace dyad {
-namespace {
 
-void AppendUInt(std::string& out, uint64_t v) {
-  char buf[24];
-  int n = 0;
-  do {
-    buf[n++] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  } while (v != 0);
-  while (n > 0) out += buf[--n];
-}
-
-void AppendInt(std::string& out, int64_t v) {
-  if (v < 0) {
-    out += '-';
-    AppendUInt(out, static_cast<uint64_t>(-v));
-  } else {
-    AppendUInt(out, static_cast<uint64_t>(v));
-  }
-}
-
-void Key(std::string& out, std::string_view key) {
-  out += '"';
-  out += key;  // keys are ASCII literals from this file
-  out += "\":";
-}
-
-void StringField(std::string& out, std::string_view key, std::string_view value) {
-  Key(out, key);
-  AppendJsonString(out, value);
-  out += ',';
-}
-
-void IntField(std::string& out, std::string_view key, int64_t value) {
-  Key(out, key);
-  AppendInt(out, value);
-  out += ',';
-}
-
-// Replaces the trailing ',' (if any) by close.
-void Close(std::string& out, char close) {
-  if (!out.empty() && out.back() == ',') out.back() = close;
-  else out += close;
-}
-
-}  // namespace
+using json::AppendInt;
+using json::AppendUInt;
+using json::Close;
+using json::IntField;
+using json::Key;
+using json::StringField;
 
 void AppendJsonString(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";

@@ -1,0 +1,188 @@
+// dyad code: the main job. Reads articles, runs the whole pipeline (text, tags, parse, actors, events)
+// and writes one line per coded event. Documents are coded by --threads workers in batches; output
+// keeps input order. Every record in gives its events or an error record; a bad record never stops the
+// batch. Diagnostics and the final summary go to stderr.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "actors/actor_loader.h"
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "cli/input_flags.h"
+#include "cli/output.h"
+#include "dyad/engine.h"
+#include "events/event_record.h"
+#include "io/event_jsonl_writer.h"
+#include "io/jsonl_writer.h"
+#include "io/reader.h"
+
+namespace dyad::cli {
+namespace {
+
+constexpr char kHelp[] = R"(usage: dyad code [FILES|DIRS|-] [options]
+
+Codes political events in news articles: who did what to whom, with CAMEO and PLOVER codes, actor
+codes, date, trigger words and the rule that coded each event. With no FILES, reads stdin.
+
+)";
+
+constexpr char kHelpTail[] = R"(
+coding:
+  --data DIR          dyad's data folder (actors/, ontology/, events/); default: $DYAD_DATA, else
+                      the source tree's data/
+  --dict FILE         add a TABARI/PETRARCH .actors or .agents dictionary (repeatable)
+  --dict-only         use only the --dict actor dictionaries, not dyad's tables
+  --models DIR        folder with tagger.dyad and parser.dyad
+  --keep-negated      also write negated events ("has not imposed sanctions"), with "negated": true
+  --threads N         worker threads (default: all cores)
+
+output:
+  --format FORMAT     jsonl (default): one event per line, character offsets
+  -o, --output FILE   write here instead of stdout
+  --quiet             no per-record warning lines on stderr (errors and the summary stay)
+
+exit status: 0 every record ok, 1 some records were errors (the batch still completed),
+2 usage error, 8 output could not be written.
+)";
+
+int Usage(const std::string& message) {
+  std::fprintf(stderr, "dyad code: %s\nRun 'dyad code --help' for the options.\n", message.c_str());
+  return 2;
+}
+
+struct Totals {
+  size_t records = 0, documents = 0, errors = 0, warnings = 0, sentences = 0, events = 0;
+};
+
+}  // namespace
+
+int CodeCommand(int argc, char** argv) {
+  std::vector<std::string> dicts;
+  std::vector<char*> rest = actors::TakeRepeatedFlag(argc, argv, "dict", &dicts);
+  std::vector<std::string> words;
+  for (char* a : rest) {
+    std::string w = a;
+    words.push_back(w == "-o" ? "--output" : w == "-h" ? "--help" : w);
+  }
+  std::vector<char*> cargv;
+  for (auto& w : words) cargv.push_back(w.data());
+  std::set<std::string> value_flags = InputValueFlags();
+  value_flags.insert({"format", "output", "models", "data", "threads"});
+  auto args = Args::Parse(static_cast<int>(cargv.size()), cargv.data(), value_flags,
+                          {"help", "quiet", "keep-negated", "dict-only"});
+  if (!args.ok()) return Usage(args.status().message());
+  if (args->Has("help")) {
+    std::fputs(kHelp, stdout);
+    std::fputs(kInputFlagsHelp, stdout);
+    std::fputs(kHelpTail, stdout);
+    return 0;
+  }
+  ReaderOptions options;
+  if (Status s = ReadInputFlags(*args, &options); !s.ok()) return Usage(s.message());
+  const std::string format = args->Get("format", "jsonl");
+  if (format != "jsonl") return Usage("unknown --format '" + format + "' (jsonl)");
+  if (args->Has("dict-only") && dicts.empty()) return Usage("--dict-only needs at least one --dict FILE");
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  if (args->Has("threads")) {
+    const std::string t = args->Get("threads");
+    if (t.empty() || t.size() > 4 || !std::all_of(t.begin(), t.end(), ::isdigit) || std::stoi(t) < 1)
+      return Usage("--threads needs a number from 1 to 9999, got '" + t + "'");
+    threads = static_cast<unsigned>(std::stoi(t));
+  }
+  const bool keep_negated = args->Has("keep-negated");
+  const bool quiet = args->Has("quiet");
+  std::vector<std::string> paths = args->positional();
+  if (paths.empty()) paths.push_back("-");
+
+  EngineOptions engine_options;
+  engine_options.models_dir = args->Get("models");
+  engine_options.data_dir = args->Get("data");
+  engine_options.events = true;
+  engine_options.dicts = dicts;
+  engine_options.dict_only = args->Has("dict-only");
+  engine_options.default_date = options.default_date;
+  auto engine = Engine::Load(engine_options);
+  if (!engine.ok()) {
+    std::fprintf(stderr, "dyad code: %s\n", engine.status().ToString().c_str());
+    return static_cast<int>(engine.status().code());
+  }
+  auto out_file = Output::Open(args->Get("output"));
+  if (!out_file.ok()) {
+    std::fprintf(stderr, "dyad code: %s\n", out_file.status().message().c_str());
+    return static_cast<int>(StatusCode::kIoError);
+  }
+  Output out(*out_file);
+
+  std::vector<Engine::Scratch> scratch;
+  scratch.reserve(threads);
+  for (unsigned i = 0; i < threads; ++i) scratch.emplace_back(**engine);
+
+  const auto start = std::chrono::steady_clock::now();
+  Totals totals;
+  auto reader = OpenReader(paths, options);
+  constexpr size_t kBatch = 64;
+  std::vector<InputRecord> batch(kBatch);
+  std::vector<Status> status(kBatch);
+  bool more = true;
+  while (more && !out.failed()) {
+    size_t n = 0;
+    while (n < kBatch && (more = reader->Next(&batch[n]))) ++n;
+    if (n == 0) break;
+    auto work = [&](unsigned worker) {
+      for (size_t i = worker; i < n; i += threads) {
+        InputRecord& rec = batch[i];
+        status[i] = rec.status;
+        if (status[i].ok())
+          status[i] = rec.pretokenized ? (*engine)->AnalyzeTokenized(rec.doc, scratch[worker])
+                                       : (*engine)->Analyze(rec.doc, scratch[worker]);
+      }
+    };
+    std::vector<std::thread> pool;
+    const unsigned used = static_cast<unsigned>(std::min<size_t>(threads, n));
+    for (unsigned w = 1; w < used; ++w) pool.emplace_back(work, w);
+    work(0);
+    for (auto& t : pool) t.join();
+
+    for (size_t i = 0; i < n; ++i) {
+      InputRecord& rec = batch[i];
+      ++totals.records;
+      for (const auto& w : rec.warnings) {
+        ++totals.warnings;
+        if (!quiet) std::fprintf(stderr, "dyad code: warning: %s: %s\n", rec.where.c_str(), w.c_str());
+      }
+      if (!status[i].ok()) {
+        ++totals.errors;
+        std::fprintf(stderr, "dyad code: error: %s: %s\n", rec.where.c_str(), status[i].ToString().c_str());
+        WriteJsonlError(rec.id(), rec.where, status[i], out.buffer());
+        continue;
+      }
+      ++totals.documents;
+      totals.sentences += rec.doc.sentences().size();
+      for (const events::EventRecord& e : events::MakeEventRecords(rec.doc, *(*engine)->ontology())) {
+        if (e.negated && !keep_negated) continue;
+        WriteEventJsonl(e, out.buffer());
+        ++totals.events;
+      }
+      out.MaybeFlush();
+    }
+  }
+  const bool wrote = out.Close();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::fprintf(stderr,
+               "dyad code: %zu records in, %zu documents out, %zu errors, %zu warnings; %zu sentences, %zu events "
+               "in %.2f s (%.0f sentences/s, %u threads)\n",
+               totals.records, totals.documents, totals.errors, totals.warnings, totals.sentences, totals.events,
+               seconds, seconds > 0 ? totals.sentences / seconds : 0.0, threads);
+  if (!wrote) {
+    std::fprintf(stderr, "dyad code: writing the output failed\n");
+    return static_cast<int>(StatusCode::kIoError);
+  }
+  return totals.errors == 0 ? 0 : 1;
+}
+
+}  // namespace dyad::cli
