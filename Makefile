@@ -20,7 +20,7 @@ build-dev: deps
 	cmake --build --preset dev -j $(JOBS)
 
 run: build-release
-	./build/release/src/cli/dyad parse --format conllu $(EXAMPLE)
+	./build/release/src/cli/dyad code --date 2022-07-18 $(EXAMPLE)
 
 test: build-dev
 	ctest --preset dev

@@ -333,10 +333,41 @@ class Coder {
           return h;
         }
         break;
+      } else if (r == "advcl" && !NonFinite(cur)) {
+        break;  // "since Russia used ...": a finite adverbial clause has its own subject
       } else if (r != "conj" && r != "advcl") {
         break;
       }
       cur = static_cast<uint32_t>(h);
+    }
+    return ActorBefore(v, how);
+  }
+
+  bool NonFinite(uint32_t v) const {
+    std::string_view x = g_.xpos(v);
+    return x == "VB" || x == "VBG" || x == "VBN";
+  }
+
+  // When the parse gives a verb no subject: the nearest actor before it that hangs (through nouns only,
+  // no preposition) from the verb. Misparses such as "Russia last week used" (Russia under "week") or
+  // "With Erdogan, Khamenei warned" (Khamenei as a conjunct) still find their subject.
+  int32_t ActorBefore(uint32_t v, std::string* how) const {
+    for (uint32_t k = v, steps = 0; k > 0 && steps < 12; --k, ++steps) {
+      const uint32_t t = k - 1;
+      if (g_.mention(t) < 0 || g_.head(t) < 0) continue;
+      bool has_case = false;
+      for (uint32_t c : g_.children(t))
+        if (g_.rel(c) == "case") has_case = true;
+      if (has_case) continue;
+      int32_t cur = g_.head(t);
+      for (int depth = 0; depth < 4 && cur >= 0; ++depth) {
+        if (static_cast<uint32_t>(cur) == v) {
+          *how = "nearest actor before the verb (no subject in the parse)";
+          return static_cast<int32_t>(t);
+        }
+        if (g_.upos(static_cast<uint32_t>(cur)) == Upos::VERB) break;
+        cur = g_.head(static_cast<uint32_t>(cur));
+      }
     }
     return -1;
   }
@@ -376,6 +407,7 @@ class Coder {
 
   // Actor mentions for the slot token x: x itself, else one or two steps down; every conjunct.
   void Actors(int32_t x, std::vector<int32_t>* out) const {
+    static const std::vector<std::string> kOfFromBy = {"of", "from", "by"};
     if (x < 0) return;
     auto one = [&](uint32_t tok) -> int32_t {
       int32_t m = g_.mention(tok);
@@ -389,8 +421,10 @@ class Coder {
         for (size_t i = 0; i < nf; ++i) {
           for (uint32_t c : g_.children(frontier[i])) {
             std::string_view r = g_.rel(c);
-            if (!(r.substr(0, 4) == "nmod" || r == "compound" || r == "amod" || r == "appos" || r == "flat"))
-              continue;
+            // Down through possessors, compounds, adjectives, appositions, and of/from/by phrases only:
+            // "issues in Syria" are not Syria's, "an attack by Osgiliath soldiers" is theirs.
+            const bool nmod_ok = r == "nmod:poss" || (r.substr(0, 4) == "nmod" && HasCase(c, kOfFromBy));
+            if (!(nmod_ok || r == "compound" || r == "amod" || r == "appos" || r == "flat")) continue;
             if (g_.mention(c) >= 0) return g_.mention(c);
             if (nn < 8) next[nn++] = c;
           }
@@ -472,9 +506,27 @@ class Coder {
       tgt_tok = agent;
       m.target_how = how;
     }
-    // A verb whose object carries the actor: "condemned an attack by X" -> target X.
     Actors(src_tok, &m.sources);
     Actors(tgt_tok, &m.targets);
+    // No target slot found one: an actor modifying a matched word ("warned of the planned Turkish
+    // invasion" -> TUR, "abandoned Tehran's nuclear deal" -> IRN), unless it is the source itself.
+    if (m.targets.empty()) {
+      for (size_t k = 0; k < m.words.size() && m.targets.empty(); ++k) {
+        for (uint32_t c : g_.children(static_cast<uint32_t>(m.words[k]))) {
+          std::string_view r = g_.rel(c);
+          int32_t men = g_.mention(c);
+          if (men < 0 || !(r == "amod" || r == "nmod:poss" || r == "compound")) continue;
+          bool is_source = false;
+          for (int32_t sm : m.sources)
+            if (doc_.mentions()[sm].code == doc_.mentions()[men].code) is_source = true;
+          if (is_source) continue;
+          m.targets.push_back(men);
+          tgt_tok = static_cast<int32_t>(c);
+          m.target_how = "actor modifying '" + std::string(g_.text(static_cast<uint32_t>(m.words[k]))) + "'";
+          break;
+        }
+      }
+    }
     slot_tokens_.push_back(src_tok);
     slot_tokens_.push_back(tgt_tok);
     if (m.target_how.empty()) m.target_how = "none";
