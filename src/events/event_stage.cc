@@ -69,7 +69,7 @@ class Coder {
           Say(t, "noun already part of a verb event");
           continue;
         }
-        const auto* candidates = lex_.Triggered(kind, g_.lemma(t));
+        const auto* candidates = Candidates(t, kind);
         if (!candidates) continue;
         TryTrigger(s, t, kind, *candidates, first_event, out);
       }
@@ -77,6 +77,26 @@ class Coder {
   }
 
  private:
+  // Patterns for token t's lemma. For inflected verbs whose lemma has none, the spellings a suffix
+  // rule may have missed ("declin" for declined, "bombe" for bombed, "boycot" for boycotted).
+  const std::vector<uint32_t>* Candidates(uint32_t t, TriggerKind kind) {
+    std::string_view lemma = g_.lemma(t);
+    const auto* found = lex_.Triggered(kind, lemma);
+    if (found || kind != TriggerKind::kVerb || lemma.size() < 3) return found;
+    std::string_view x = g_.xpos(t);
+    if (x != "VBD" && x != "VBN" && x != "VBG" && x != "VBZ") return nullptr;
+    variant_.assign(lemma);
+    variant_ += 'e';
+    if ((found = lex_.Triggered(kind, variant_))) return found;
+    if (lemma.back() == 'e') {
+      variant_.assign(lemma.substr(0, lemma.size() - 1));
+      if ((found = lex_.Triggered(kind, variant_))) return found;
+    }
+    variant_.assign(lemma);
+    variant_ += lemma.back();
+    return lex_.Triggered(kind, variant_);
+  }
+
   void Say(uint32_t t, const std::string& line) {
     if (trace_) trace_->push_back(std::string(g_.text(t)) + " [" + std::to_string(t + 1) + "]: " + line);
   }
@@ -110,7 +130,16 @@ class Coder {
     if (best.sources.empty() || (best.targets.empty() && p.needs_target)) return;
 
     Modal modal = kind == TriggerKind::kVerb ? VerbModality(t) : NounModality(t);
+    for (int32_t w : best.words) {  // "expressed no sympathy", "imposed no sanctions"
+      for (uint32_t c : g_.children(static_cast<uint32_t>(w))) {
+        if (g_.rel(c) == "det" && g_.lemma(c) == "no" && !modal.negated) {
+          modal.negated = true;
+          modal.why += std::string(modal.why.empty() ? "" : " ") + "negated by 'no'";
+        }
+      }
+    }
     std::string code = p.cameo;
+    std::string pair_code = p.pair_code;
     if (modal.governor && modal.governor->cameo.size() && modal.governor_token >= 0 &&
         modal.modality == Modality::kAsserted && modal.negated && !modal.threatened) {
       // "refused to X": the refusal is the event.
@@ -120,7 +149,9 @@ class Coder {
       code = lex_.IntentCode(code, /*threat=*/true);
     } else if (modal.modality == Modality::kIntended) {
       code = lex_.IntentCode(code, /*threat=*/false);
+      if (!pair_code.empty()) pair_code = lex_.IntentCode(pair_code, /*threat=*/false);
     }
+    if (modal.threatened && !pair_code.empty()) pair_code.clear();  // a threat has no reciprocal
 
     // Trigger span: the trigger, its words, and the governor / auxiliary that set the modality.
     uint32_t lo = t, hi = t;
@@ -161,7 +192,7 @@ class Coder {
     for (int32_t src : best.sources) {
       for (int32_t tgt : targets) {
         emit(src, tgt, code);
-        if (tgt >= 0 && !p.pair_code.empty()) emit(tgt, src, p.pair_code);
+        if (tgt >= 0 && !pair_code.empty()) emit(tgt, src, pair_code);
         if (tgt >= 0 && p.symmetric) emit(tgt, src, code);
       }
     }
@@ -214,12 +245,23 @@ class Coder {
     return -1;
   }
 
+  static bool BareWordRel(std::string_view r) {
+    return r == "obj" || r == "iobj" || r == "nsubj:pass" || r == "compound" || r == "compound:prt" ||
+           r == "amod" || r == "xcomp" || r == "ccomp" || r == "advmod" || r == "obl:npmod" || r == "fixed" ||
+           r == "flat";
+  }
+
   int32_t FindWord(uint32_t anchor, const PatternWord& w, bool anchor_is_trigger) const {
     for (uint32_t c : g_.children(anchor)) {
       if (!AnyEqual(w.lemmas, g_.lemma(c))) continue;
       std::string_view r = g_.rel(c);
       if (r == "nsubj" || r == "csubj" || r == "punct" || r == "cc") continue;
-      if (w.preps.empty()) return static_cast<int32_t>(c);
+      // A word without a preposition is an object, a particle or a modifier — never an adverbial
+      // phrase ("fraud dropped from 10,276 cases" is not "drop case").
+      if (w.preps.empty()) {
+        if (BareWordRel(r)) return static_cast<int32_t>(c);
+        continue;
+      }
       if (HasCase(c, w.preps)) return static_cast<int32_t>(c);
       if ((r == "obj" || r == "obl") && Particle(anchor, w.preps) >= 0) return static_cast<int32_t>(c);
     }
@@ -409,6 +451,17 @@ class Coder {
   void Actors(int32_t x, std::vector<int32_t>* out) const {
     static const std::vector<std::string> kOfFromBy = {"of", "from", "by"};
     if (x < 0) return;
+    // Which dependents to look through, best first: a name in apposition or flat ("its rival Taiwan"),
+    // a compound or adjective ("Russian forces"), a possessor, an of/from/by phrase ("an attack by
+    // Osgiliath soldiers"); "issues in Syria" are not Syria's.
+    auto rank = [&](uint32_t c) -> int {
+      std::string_view r = g_.rel(c);
+      if (r == "appos" || r == "flat") return 0;
+      if (r == "compound" || r == "amod") return 1;
+      if (r == "nmod:poss") return 2;
+      if (r.substr(0, 4) == "nmod" && HasCase(c, kOfFromBy)) return 3;
+      return -1;
+    };
     auto one = [&](uint32_t tok) -> int32_t {
       int32_t m = g_.mention(tok);
       if (m >= 0) return m;
@@ -418,17 +471,20 @@ class Coder {
       for (int depth = 0; depth < 2; ++depth) {
         uint32_t next[8];
         size_t nn = 0;
+        int32_t best = -1;
+        int best_rank = 99;
         for (size_t i = 0; i < nf; ++i) {
           for (uint32_t c : g_.children(frontier[i])) {
-            std::string_view r = g_.rel(c);
-            // Down through possessors, compounds, adjectives, appositions, and of/from/by phrases only:
-            // "issues in Syria" are not Syria's, "an attack by Osgiliath soldiers" is theirs.
-            const bool nmod_ok = r == "nmod:poss" || (r.substr(0, 4) == "nmod" && HasCase(c, kOfFromBy));
-            if (!(nmod_ok || r == "compound" || r == "amod" || r == "appos" || r == "flat")) continue;
-            if (g_.mention(c) >= 0) return g_.mention(c);
+            const int k = rank(c);
+            if (k < 0) continue;
+            if (g_.mention(c) >= 0 && k < best_rank) {
+              best = g_.mention(c);
+              best_rank = k;
+            }
             if (nn < 8) next[nn++] = c;
           }
         }
+        if (best >= 0) return best;
         std::copy(next, next + nn, frontier);
         nf = nn;
       }
@@ -448,6 +504,8 @@ class Coder {
     bool of_used = false;
     for (const PatternSlot& s : p.slots)
       if (AnyEqual(s.preps, "of")) of_used = true;
+    for (const PatternWord& w : p.words)
+      if (AnyEqual(w.preps, "of")) of_used = true;
     for (uint32_t c : g_.children(n)) {
       std::string_view r = g_.rel(c);
       if (r == "nmod:poss" || ((r == "amod" || r == "compound") && g_.mention(c) >= 0)) {
@@ -568,9 +626,14 @@ class Coder {
       std::string_view r = g_.rel(cur);
       int32_t h = g_.head(cur);
       if (h < 0) break;
-      if (r == "xcomp" || r == "ccomp") {
+      // "a plan to visit", "a decision to withdraw": the noun governs like its verb.
+      const bool noun_governor = r == "acl" && g_.upos(static_cast<uint32_t>(h)) == Upos::NOUN;
+      if (r == "xcomp" || r == "ccomp" || noun_governor) {
+        if (noun_governor) r = "xcomp";
         const Governor* gov = lex_.FindGovernor(g_.lemma(h));
-        if (gov && (r == "xcomp" || gov->effect == GovernorEffect::kThreatened)) {
+        // Governors act on their xcomp only: "warned that Russia would attack" reports an attack, it is
+        // not the warner's threat.
+        if (gov && r == "xcomp") {
           md.governor = gov;
           md.governor_token = h;
           md.why += "governed by '" + std::string(g_.text(h)) + "' ";
@@ -625,6 +688,7 @@ class Coder {
   std::vector<std::string>* trace_;
   std::vector<uint8_t> used_;
   std::vector<int32_t> slot_tokens_;
+  std::string variant_;
 };
 
 struct EventScratch final : StageScratch {

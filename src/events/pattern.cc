@@ -10,11 +10,32 @@ namespace {
 
 // Prepositions that introduce a slot or a prepositional word. Particles ("down", "off", "out", "up",
 // "back", "away") are not here: after a trigger they are words (compound:prt) of their own.
-constexpr std::array<std::string_view, 34> kPrepositions = {
-    "about",  "across", "after",   "against", "among",  "amid",   "at",     "before", "behind",
-    "between", "by",    "despite", "during",  "for",    "from",   "in",     "inside", "into",
-    "near",   "of",     "on",      "onto",    "over",   "through", "to",    "toward", "towards",
-    "under",  "upon",   "with",    "within",  "without", "beyond", "around"};
+constexpr std::array<std::string_view, 47> kPrepositions = {
+    "about",   "across",  "after",    "against", "along",   "alongside", "amid",   "among",
+    "amongst", "around",  "as",       "at",      "before",  "behind",    "beside", "between",
+    "beyond",  "by",      "concerning", "despite", "during", "for",      "from",   "in",
+    "inside",  "into",    "near",     "of",      "off",     "on",        "onto",   "outside",
+    "over",    "past",    "regarding", "through", "throughout", "to",    "toward", "towards",
+    "under",   "until",   "upon",     "via",     "with",    "within",    "without"};
+
+// Particles ("carry out", "back down", "call off"): words of their own that never become the anchor of
+// the next word, so "carry out attack on $TGT" hangs "attack" from "carry".
+constexpr std::array<std::string_view, 12> kParticles = {"up", "down", "out", "off", "back", "away",
+                                                         "in", "on", "over", "through", "forth", "aside"};
+
+// The particles that are never prepositions in a pattern's position right after the trigger.
+bool AllStrictParticles(const std::vector<std::string>& alts) {
+  return !alts.empty() && std::all_of(alts.begin(), alts.end(), [](const std::string& a) {
+    return a == "up" || a == "down" || a == "out" || a == "off" || a == "back" || a == "away" ||
+           a == "forth" || a == "aside";
+  });
+}
+
+bool AllParticles(const std::vector<std::string>& alts) {
+  return !alts.empty() && std::all_of(alts.begin(), alts.end(), [](const std::string& a) {
+    return std::find(kParticles.begin(), kParticles.end(), a) != kParticles.end();
+  });
+}
 
 bool IsLemmaChars(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](unsigned char c) {
@@ -88,16 +109,21 @@ Result<EventPattern> ParsePattern(std::string_view cameo, std::string_view kind,
     const bool last = i + 1 == elements.size();
     // A preposition before another one is a particle: "weigh in on $TGT", "pull out of $TGT".
     const bool before_preposition = !last && AllPrepositions(SplitList(elements[i + 1]));
-    if (AllPrepositions(alts) && !last && !before_preposition) {
+    // "off" right after the trigger and before a word is the particle of a phrasal verb ("call off
+    // talk"), not a preposition.
+    const bool phrasal = p.words.empty() && p.slots.empty() && AllStrictParticles(alts) && !last &&
+                         elements[i + 1].front() != '$';
+    if (AllPrepositions(alts) && !last && !before_preposition && !phrasal) {
       if (!pending.empty()) return Bad("two prepositions in a row before '" + std::string(e) + "'");
       pending = std::move(alts);
       continue;
     }
     // A word: object, particle (also a preposition at the end, "give in", or before another one) or
     // prepositional noun.
+    const bool particle = pending.empty() && AllParticles(alts);
     p.words.push_back(PatternWord{std::move(alts), pending, anchor});
     pending.clear();
-    anchor = static_cast<int>(p.words.size()) - 1;
+    if (!particle) anchor = static_cast<int>(p.words.size()) - 1;
   }
   if (!pending.empty()) return Bad("pattern ends with a preposition waiting for its word");
 

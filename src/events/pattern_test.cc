@@ -45,6 +45,18 @@ TEST(PatternTest, DirectObjectSourceSlotParticlesAndPrepositionalWords) {
   EXPECT_EQ(weigh->words[0].lemmas, std::vector<std::string>{"in"});
   EXPECT_EQ(weigh->slots[0].preps, std::vector<std::string>{"on"});
 
+  // Particles do not become anchors; "off" after the trigger is a particle, elsewhere a preposition.
+  auto carry = ParsePattern("190", "verb", "carry out attack on $TGT", "", "x");
+  ASSERT_TRUE(carry.ok());
+  ASSERT_EQ(carry->words.size(), 2u);
+  EXPECT_EQ(carry->words[1].anchor, -1);  // "attack" hangs from "carry", not from "out"
+  auto call_off = ParsePattern("138", "verb", "call off talk", "", "x");
+  ASSERT_TRUE(call_off.ok());
+  ASSERT_EQ(call_off->words.size(), 2u);
+  EXPECT_TRUE(call_off->words[1].preps.empty());
+  auto cut_off = ParsePattern("162", "verb", "cut aid off from $TGT", "", "x");
+  ASSERT_TRUE(cut_off.ok());
+
   auto appeal = ParsePattern("095", "verb", "appeal for peace in $TGT", "", "x");
   ASSERT_TRUE(appeal.ok());
   ASSERT_EQ(appeal->words.size(), 1u);

@@ -1,5 +1,7 @@
 #include "events/sentence_graph.h"
 
+#include <algorithm>
+
 namespace dyad::events {
 
 void SentenceGraph::IndexMentions(const Document& doc) {
@@ -20,6 +22,14 @@ void SentenceGraph::Build(const Document& doc, uint32_t s) {
   first_ = sr.first_token;
   n_ = sr.end_token - sr.first_token;
   heads_.assign(n_, -1);
+  lower_.resize(std::max<size_t>(lower_.size(), n_));
+  for (uint32_t t = 0; t < n_; ++t) {
+    std::string_view l = doc.Str(doc.tokens()[first_ + t].lemma);
+    std::string& out = lower_[t];
+    out.assign(l);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   child_begin_.assign(n_ + 1, 0);
   for (uint32_t t = 0; t < n_; ++t) {
     int32_t h = doc.tokens()[first_ + t].head;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,7 +23,8 @@ class SentenceGraph {
   uint32_t size() const { return n_; }
   uint32_t doc_token(uint32_t t) const { return first_ + t; }
   Upos upos(uint32_t t) const { return row(t).upos; }
-  std::string_view lemma(uint32_t t) const { return doc_->Str(row(t).lemma); }
+  // Lower-cased: patterns are written in lower case and proper-noun lemmas keep their capitals.
+  std::string_view lemma(uint32_t t) const { return lower_[t]; }
   std::string_view rel(uint32_t t) const { return doc_->Str(row(t).deprel); }
   std::string_view xpos(uint32_t t) const { return doc_->Str(row(t).xpos); }
   std::string_view text(uint32_t t) const { return doc_->token(first_ + t).text(); }
@@ -41,6 +43,7 @@ class SentenceGraph {
   std::vector<uint32_t> child_begin_, child_list_;
   std::vector<int32_t> token_mention_;  // document-level
   std::vector<uint32_t> fill_;          // Build's cursor per token
+  std::vector<std::string> lower_;      // lower-cased lemma per token (short: no heap for most)
 };
 
 }  // namespace dyad::events
