@@ -70,6 +70,16 @@ class Importer {
 
   void Line(std::string_view raw, int line_no) {
     line_ = line_no;
+    // PETRARCH files open with XML-style comments, "<!-- ... -->" (also written "<! -- ... -->"), that may
+    // run over several lines; they are not word lists.
+    if (in_xml_comment_) {
+      if (raw.find("-->") != std::string_view::npos) in_xml_comment_ = false;
+      return;
+    }
+    if (std::string_view lead = Trim(raw); lead.starts_with("<!")) {
+      in_xml_comment_ = lead.find("-->", 2) == std::string_view::npos;
+      return;
+    }
     // Comments start at '#' or ';' outside brackets ("[###]" is a code: TABARI's null actor).
     size_t cut = raw.size();
     for (size_t i = 0, depth = 0; i < raw.size(); ++i) {
@@ -259,6 +269,7 @@ class Importer {
   std::vector<std::string> names_, plurals_;
   std::vector<Code> codes_;
   bool explicit_plural_ = false;
+  bool in_xml_comment_ = false;
   bool in_word_list_ = false;
   std::vector<std::pair<std::string, std::vector<std::string>>> macros_;
 };

@@ -68,6 +68,17 @@ TEST(TabariTest, ImportsActorsSynonymsAndDatedRoles) {
   EXPECT_TRUE(index.Lookup("nobody").empty());  // [###]: not an actor
 }
 
+// PETRARCH files open with "<!-- ... -->" comments (one line or several); they must not switch the
+// importer into word-list mode and lose the actors after them.
+TEST(TabariTest, XmlCommentsAreSkippedNotWordLists) {
+  ActorIndex index;
+  TabariImportStats st = ImportTabari(
+      "<!-- PETRARCH actors\n     several lines -->\nFREEDONIA [FRE]\n<! -- NEW ACTORS -->\nSYLVANIA [SYL]\n",
+      "p.actors", false, &index);
+  EXPECT_EQ(st.actors, 2u);
+  EXPECT_EQ(index.Lookup("Sylvania").size(), 1u);
+}
+
 TEST(TabariTest, ImportsAgentsWithMacrosAndPlurals) {
   ActorIndex index;
   TabariImportStats st = ImportTabari(kAgents, "test.agents", true, &index);
