@@ -1,0 +1,46 @@
+// The store's schema: opening a dyad store (a SQLite file), checking that it is one, creating it, and
+// upgrading an older one. The tables are documented in src/store/README.md.
+//
+// Versioning: PRAGMA application_id marks the file as a dyad store (kApplicationId) and PRAGMA
+// user_version holds the schema version. The schema is a chain of migrations: version N is what
+// migrations 1..N build, so a new file runs them all and an older store runs the missing ones, each in
+// its own transaction. A store with a newer version is refused (kUnsupported); a file that is not
+// SQLite, or is SQLite but not a dyad store, is refused (kCorrupt) before anything is written to it.
+//
+// Thread-safety: the functions are reentrant; a returned Db belongs to the caller's thread.
+#pragma once
+
+#include <string>
+
+#include "dyad/status.h"
+#include "store/sqlite.h"
+
+namespace dyad::store {
+
+// 'dyad' in ASCII. DO NOT CHANGE: it identifies every store ever written.
+inline constexpr int32_t kApplicationId = 0x64796164;
+// The version this build writes. Bump it only by appending a migration in schema.cc.
+inline constexpr int kSchemaVersion = 2;
+
+enum class OpenMode {
+  kReadOnly,   // query/export/sql: SQLITE_OPEN_READONLY; never creates, never upgrades
+  kReadWrite,  // ingest: creates the file when absent, upgrades an older schema
+};
+
+// Opens the store at `path`. kReadWrite sets WAL journaling, synchronous=NORMAL and foreign-key-free
+// fast settings; kReadOnly refuses a store older than kSchemaVersion with kUnsupported ("run dyad
+// ingest to upgrade") only when the missing migrations matter (never, so far: older stores are read).
+// Errors: kNotFound (read-only open of a missing file), kCorrupt (not SQLite / not a dyad store /
+// damaged), kUnsupported (newer schema), kIoError (cannot create, read-only folder, disk full).
+Result<Db> OpenStore(const std::string& path, OpenMode mode);
+
+// The schema version of an open store (PRAGMA user_version).
+Result<int> SchemaVersion(Db& db);
+
+// For tests of the upgrade path: creates a store at `path` at an older `version` (1..kSchemaVersion).
+Status CreateStoreAtVersion(const std::string& path, int version);
+
+// Days since 1970-01-01 for a YYYY-MM-DD date; 0 when `date` is not a full date (unknown day).
+int64_t DayNumber(std::string_view date);
+
+}  // namespace dyad::store

@@ -1,0 +1,99 @@
+#include "store/sqlite.h"
+
+#include <string>
+
+namespace dyad::store {
+
+Status SqliteError(sqlite3* db, int rc, std::string_view what) {
+  int primary = rc & 0xff;
+  std::string msg(what);
+  msg += ": ";
+  msg += (db != nullptr && sqlite3_errcode(db) == rc) ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  switch (primary) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return Status::Corrupt(msg + " (the file is damaged or is not a dyad store)");
+    case SQLITE_FULL:
+      return Status::IoError(msg + " (disk or database full: the current batch was rolled back, "
+                                   "everything committed before it is kept)");
+    case SQLITE_READONLY:
+      return Status::IoError(msg + " (the store or its folder is read-only)");
+    case SQLITE_CANTOPEN:
+      return Status::IoError(msg + " (missing file, or the folder is not writable)");
+    case SQLITE_IOERR:
+    case SQLITE_PERM:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Status::IoError(msg);
+    case SQLITE_AUTH:
+      return Status::InvalidArgument(msg);
+    case SQLITE_ERROR:
+      return Status::InvalidArgument(msg);
+    default:
+      return Status::Internal(msg);
+  }
+}
+
+Result<Stmt> Stmt::Prepare(sqlite3* db, std::string_view sql) {
+  sqlite3_stmt* s = nullptr;
+  int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &s, nullptr);
+  if (rc != SQLITE_OK) return SqliteError(db, rc, "prepare");
+  return Stmt(s);
+}
+
+Result<bool> Stmt::Step() {
+  int rc = sqlite3_step(s_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) {
+    sqlite3_reset(s_);
+    return false;
+  }
+  sqlite3* db = sqlite3_db_handle(s_);
+  Status st = SqliteError(db, sqlite3_extended_errcode(db), "sql");
+  sqlite3_reset(s_);
+  return st;
+}
+
+Status Stmt::Run() {
+  auto r = Step();
+  if (!r.ok()) return r.status();
+  sqlite3_reset(s_);
+  return Status::Ok();
+}
+
+Result<Db> Db::Open(const std::string& path, int flags) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    Status st = SqliteError(db, rc, "open " + path);
+    sqlite3_close_v2(db);
+    return st;
+  }
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, 5000);
+  return Db(db);
+}
+
+Status Db::Exec(std::string_view sql) {
+  std::string s(sql);
+  char* err = nullptr;
+  int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    Status st = SqliteError(db_, rc, "sql");
+    sqlite3_free(err);
+    return st;
+  }
+  return Status::Ok();
+}
+
+Result<int64_t> Db::QueryInt(std::string_view sql) {
+  auto st = Stmt::Prepare(db_, sql);
+  if (!st.ok()) return st.status();
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  int64_t v = *row ? st->Int(0) : 0;
+  st->Reset();
+  return v;
+}
+
+}  // namespace dyad::store

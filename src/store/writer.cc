@@ -1,0 +1,495 @@
+#include "store/writer.h"
+
+#include <ctime>
+#include <unordered_set>
+#include <string_view>
+
+#include "store/dedup.h"
+#include "store/schema.h"
+#include "store/sqlite.h"
+
+namespace dyad::store {
+namespace {
+
+enum Sql {
+  kFtsDelete, kFtsInsert, kFindArticle, kOldEventKeys, kDeleteSentences, kDeleteMentions, kDeleteEventMentions, kDeleteQuotes,
+  kDeleteDates, kDeleteAmounts, kDeletePlaces, kDeleteEntities, kDeleteBand, kDeleteArticle,
+  kInsertArticle, kCanonical, kInsertSentence, kInsertActor, kInsertMention, kInsertEventMention,
+  kInsertQuote, kInsertDate, kInsertAmount, kInsertPlace, kInsertEntity, kSqlCount
+};
+
+// An article's event mentions have ids article_id * 2^20 + idx (one key range per article).
+constexpr int64_t kMentionIdBits = 20;
+
+constexpr const char* kSql[kSqlCount] = {
+    "INSERT INTO articles_fts(articles_fts, rowid, title, text) SELECT 'delete', id, title, text FROM articles"
+    " WHERE id = ?1",
+    "INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles WHERE id = ?1",
+    "SELECT id, text_hash, simhash FROM articles WHERE doc_id = ?1",
+    "SELECT DISTINCT event_key FROM event_mentions WHERE id BETWEEN ?1 * 1048576 AND ?1 * 1048576 + 1048575"
+    " AND event_key IS NOT NULL",
+    "DELETE FROM sentences WHERE article_id = ?1",
+    "DELETE FROM mentions WHERE article_id = ?1",
+    "DELETE FROM event_mentions WHERE id BETWEEN ?1 * 1048576 AND ?1 * 1048576 + 1048575",
+    "DELETE FROM quotes WHERE article_id = ?1",
+    "DELETE FROM dates WHERE article_id = ?1",
+    "DELETE FROM amounts WHERE article_id = ?1",
+    "DELETE FROM places WHERE article_id = ?1",
+    "DELETE FROM entities WHERE article_id = ?1",
+    "DELETE FROM article_bands WHERE band_key = ?1 AND article_id = ?2",
+    "DELETE FROM articles WHERE id = ?1",
+    "INSERT INTO articles(id, doc_id, date, day, title, url, source, text, text_hash, chars, ingested_at,"
+    " simhash, duplicate_of) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
+    "SELECT coalesce(duplicate_of, id) FROM articles WHERE id = ?1",
+    "INSERT INTO sentences(article_id, idx, begin, end, kind) VALUES (?1,?2,?3,?4,?5)",
+    "INSERT OR IGNORE INTO actors(code, country, sector, name) VALUES (?1,?2,?3,?4)",
+    "INSERT INTO mentions(article_id, idx, begin, end, text, kind, code, country, sector, name, rule, antecedent)"
+    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+    "INSERT INTO event_mentions(id, cluster, source, article_id, idx, event_id, event_key, sentence, date, day,"
+    " source_text, source_code, source_country, source_sector, source_name, source_begin, source_end,"
+    " target_text, target_code, target_country, target_sector, target_name, target_begin, target_end,"
+    " cameo_code, cameo_root, cameo_name, goldstein, quad_class, plover_type, plover_mode, plover_contexts,"
+    " trigger_text, trigger_begin, trigger_end, negated, modality,"
+    " loc_name, loc_country, loc_lat, loc_lon, loc_begin, loc_end, rule) VALUES"
+    " (?42,?43,?44,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,"
+    "?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,?40,?41)",
+    "INSERT INTO quotes(article_id, idx, begin, end, text, direct, cue, speaker_text, speaker_code, speaker_name)"
+    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+    "INSERT INTO dates(article_id, idx, begin, end, text, type, value) VALUES (?1,?2,?3,?4,?5,?6,?7)",
+    "INSERT INTO amounts(article_id, idx, begin, end, text, value, unit, kind) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+    "INSERT INTO places(article_id, idx, begin, end, text, name, country, feature, lat, lon)"
+    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+    "INSERT INTO entities(article_id, idx, begin, end, text, type) VALUES (?1,?2,?3,?4,?5,?6)",
+};
+
+std::string NowUtc() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+bool FullDate(std::string_view d) { return DayNumber(d) != 0; }
+
+int64_t AsInt(uint64_t v) { return static_cast<int64_t>(v); }
+
+// A token range's text and character offsets.
+struct TokenSpan {
+  std::string_view text;
+  uint32_t begin = 0, end = 0;
+};
+TokenSpan SpanOf(const Document& doc, uint32_t first, uint32_t end_token) {
+  const auto& t = doc.tokens();
+  if (first >= end_token || end_token > t.size()) return {};
+  uint32_t b = t[first].begin, e = t[end_token - 1].end;
+  return {std::string_view(doc.text()).substr(b, e - b), doc.CharOffset(b), doc.CharOffset(e)};
+}
+
+}  // namespace
+
+uint64_t ArticleFingerprint(const Document& doc) {
+  uint64_t h = 1469598103934665603ull;
+  auto add = [&](std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;  // field separator that no UTF-8 text contains
+    h *= 1099511628211ull;
+  };
+  const auto& m = doc.meta();
+  add(doc.text());
+  add(m.date);
+  add(m.title);
+  add(m.url);
+  add(m.source);
+  return h;
+}
+
+struct StoreWriter::Impl {
+  Db db;
+  Stmt stmts[kSqlCount];
+  EventDeduplicator dedup;
+  std::string now;
+  bool closed = false;
+  std::unordered_set<std::string> known_actors;  // codes already in the actors table (bounded)
+  std::vector<int64_t> fts_pending;              // articles of this batch to index at its end
+};
+
+StoreWriter::StoreWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+StoreWriter::~StoreWriter() { Close(); }
+
+Result<std::unique_ptr<StoreWriter>> StoreWriter::Open(const std::string& path) {
+  auto db = OpenStore(path, OpenMode::kReadWrite);
+  if (!db.ok()) return db.status();
+  auto impl = std::make_unique<Impl>();
+  impl->db = std::move(*db);
+  for (int i = 0; i < kSqlCount; ++i) {
+    auto s = Stmt::Prepare(impl->db.get(), kSql[i]);
+    if (!s.ok()) return s.status();
+    impl->stmts[i] = std::move(*s);
+  }
+  auto d = EventDeduplicator::Prepare(impl->db.get());
+  if (!d.ok()) return d.status();
+  impl->dedup = std::move(*d);
+  return std::unique_ptr<StoreWriter>(new StoreWriter(std::move(impl)));
+}
+
+Status StoreWriter::Close() {
+  if (!impl_ || impl_->closed) return Status::Ok();
+  impl_->closed = true;
+  for (auto& s : impl_->stmts) s = Stmt();
+  impl_->dedup = EventDeduplicator();
+  // Refresh the planner's statistics where they changed much (cheap), then fold the WAL back in.
+  Status st = impl_->db.Exec("PRAGMA optimize");
+  if (st.ok()) st = impl_->db.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  impl_->db.Close();
+  return st;
+}
+
+Status StoreWriter::LimitGrowthForTesting(int64_t pages) {
+  auto count = impl_->db.QueryInt("PRAGMA page_count");
+  if (!count.ok()) return count.status();
+  return impl_->db.Exec("PRAGMA max_page_count = " + std::to_string(*count + pages));
+}
+
+Result<bool> StoreWriter::HasIdentical(const Document& doc) {
+  Stmt& s = impl_->stmts[kFindArticle];
+  s.Bind(1, std::string_view(doc.meta().id));
+  auto row = s.Step();
+  if (!row.ok()) return row.status();
+  bool same = *row && s.Int(1) == AsInt(ArticleFingerprint(doc));
+  s.Reset();
+  return same;
+}
+
+Status StoreWriter::Write(std::span<const ArticleToStore> batch) {
+  if (!impl_ || impl_->closed) return Status::Internal("StoreWriter used after Close()");
+  impl_->now = NowUtc();
+  WriteCounts before = counts_;
+  DYAD_RETURN_IF_ERROR(impl_->db.Exec("BEGIN IMMEDIATE"));
+  Status st = impl_->dedup.BeginBatch();
+  for (const auto& a : batch) {
+    if (!st.ok()) break;
+    st = WriteArticle(a);
+  }
+  if (st.ok()) st = impl_->dedup.FinishBatch();
+  // Full-text index last, so the FTS5 table joins the transaction only for these statements.
+  for (int64_t id : impl_->fts_pending) {
+    if (!st.ok()) break;
+    impl_->stmts[kFtsInsert].Bind(1, id);
+    st = impl_->stmts[kFtsInsert].Run();
+  }
+  impl_->fts_pending.clear();
+  if (st.ok()) st = impl_->db.Exec("COMMIT");
+  if (!st.ok()) {
+    impl_->db.Exec("ROLLBACK");
+    impl_->dedup.Forget();
+    impl_->known_actors.clear();
+    impl_->fts_pending.clear();
+    counts_ = before;
+  }
+  return st;
+}
+
+Status StoreWriter::WriteArticle(const ArticleToStore& a) {
+  const Document& doc = *a.doc;
+  const DocumentMeta& meta = doc.meta();
+  if (meta.id.empty()) return Status::InvalidArgument("an article without an id cannot be stored");
+  Stmt* S = impl_->stmts;
+  EventDeduplicator& dedup = impl_->dedup;
+
+  // Replace: drop the old rows, keep the id, and recount the events they fed.
+  int64_t article_id = 0;
+  bool replacing = false;
+  {
+    Stmt& f = S[kFindArticle];
+    f.Bind(1, std::string_view(meta.id));
+    auto row = f.Step();
+    if (!row.ok()) return row.status();
+    uint64_t old_simhash = 0;
+    if (*row) {
+      replacing = true;
+      article_id = f.Int(0);
+      old_simhash = static_cast<uint64_t>(f.Int(2));
+    }
+    f.Reset();
+    if (replacing) {
+      Stmt& k = S[kOldEventKeys];
+      k.Bind(1, article_id);
+      for (;;) {
+        auto r = k.Step();
+        if (!r.ok()) return r.status();
+        if (!*r) break;
+        dedup.Touch(k.Int(0));
+      }
+      k.Reset();
+      S[kFtsDelete].Bind(1, article_id);
+      DYAD_RETURN_IF_ERROR(S[kFtsDelete].Run());
+      for (int d : {kDeleteSentences, kDeleteMentions, kDeleteEventMentions, kDeleteQuotes, kDeleteDates,
+                    kDeleteAmounts, kDeletePlaces, kDeleteEntities, kDeleteArticle}) {
+        S[d].Bind(1, article_id);
+        DYAD_RETURN_IF_ERROR(S[d].Run());
+        S[d].Reset();
+      }
+      for (int band = 0; band < 4; ++band) {
+        S[kDeleteBand].Bind(1, (int64_t{band} << 16) | static_cast<int64_t>((old_simhash >> (16 * band)) & 0xffff));
+        S[kDeleteBand].Bind(2, article_id);
+        DYAD_RETURN_IF_ERROR(S[kDeleteBand].Run());
+        S[kDeleteBand].Reset();
+      }
+      ++counts_.replaced;
+    }
+  }
+
+  uint64_t simhash = SimHash(doc.text());
+  std::optional<int64_t> duplicate_of;
+  {
+    auto near = dedup.FindNearDuplicate(article_id, simhash);
+    if (!near.ok()) return near.status();
+    if (*near) {
+      Stmt& c = S[kCanonical];
+      c.Bind(1, **near);
+      auto r = c.Step();
+      if (!r.ok()) return r.status();
+      if (*r && c.Int(0) != article_id) duplicate_of = c.Int(0);
+      c.Reset();
+    }
+  }
+  {
+    Stmt& s = S[kInsertArticle];
+    if (replacing) s.Bind(1, article_id); else s.BindNull(1);
+    s.Bind(2, std::string_view(meta.id), false);
+    s.BindOpt(3, meta.date);
+    s.Bind(4, DayNumber(meta.date));
+    s.BindOpt(5, meta.title);
+    s.BindOpt(6, meta.url);
+    s.BindOpt(7, meta.source);
+    s.Bind(8, std::string_view(doc.text()), false);
+    s.Bind(9, AsInt(ArticleFingerprint(doc)));
+    s.Bind(10, doc.CharOffset(static_cast<uint32_t>(doc.text().size())));
+    s.Bind(11, std::string_view(impl_->now), false);
+    s.Bind(12, AsInt(simhash));
+    if (duplicate_of) s.Bind(13, *duplicate_of); else s.BindNull(13);
+    DYAD_RETURN_IF_ERROR(s.Run());
+    s.Reset();
+    article_id = sqlite3_last_insert_rowid(impl_->db.get());
+  }
+  DYAD_RETURN_IF_ERROR(dedup.AddBands(article_id, simhash));
+  impl_->fts_pending.push_back(article_id);
+  ++counts_.articles;
+  if (duplicate_of) ++counts_.near_duplicates;
+
+  uint32_t idx = 0;
+  for (const SentenceRow& r : doc.sentences()) {
+    Stmt& s = S[kInsertSentence];
+    s.Bind(1, article_id);
+    s.Bind(2, idx++);
+    s.Bind(3, doc.CharOffset(r.begin));
+    s.Bind(4, doc.CharOffset(r.end));
+    s.Bind(5, static_cast<int>(r.kind));
+    DYAD_RETURN_IF_ERROR(s.Run());
+    s.Reset();
+  }
+  counts_.sentences += idx;
+
+  idx = 0;
+  for (const MentionRow& m : doc.mentions()) {
+    TokenSpan sp = SpanOf(doc, m.first_token, m.end_token);
+    Stmt& s = S[kInsertMention];
+    s.Bind(1, article_id);
+    s.Bind(2, idx++);
+    s.Bind(3, sp.begin);
+    s.Bind(4, sp.end);
+    s.BindOpt(5, sp.text);
+    s.Bind(6, static_cast<int>(m.kind));
+    s.BindOpt(7, doc.Str(m.code));
+    s.BindOpt(8, doc.Str(m.country));
+    s.BindOpt(9, doc.Str(m.sector));
+    s.BindOpt(10, doc.Str(m.name));
+    s.BindOpt(11, doc.Str(m.rule));
+    s.Bind(12, m.antecedent);
+    DYAD_RETURN_IF_ERROR(s.Run());
+    s.Reset();
+    if (m.code != kNoStr && !impl_->known_actors.count(std::string(doc.Str(m.code)))) {
+      if (impl_->known_actors.size() >= (1u << 20)) impl_->known_actors.clear();
+      impl_->known_actors.emplace(doc.Str(m.code));
+      Stmt& actor = S[kInsertActor];
+      actor.Bind(1, doc.Str(m.code));
+      actor.BindOpt(2, doc.Str(m.country));
+      actor.BindOpt(3, doc.Str(m.sector));
+      actor.BindOpt(4, doc.Str(m.name));
+      DYAD_RETURN_IF_ERROR(actor.Run());
+      actor.Reset();
+    }
+  }
+  counts_.mentions += idx;
+
+  if (a.events != nullptr) {
+    if (a.events->size() >= (size_t{1} << kMentionIdBits))
+      return Status::TooLarge(meta.id + ": more than 2^20 events in one article");
+    idx = 0;
+    for (const events::EventRecord& r : *a.events) {
+      std::string_view date = FullDate(r.date) ? std::string_view(r.date) : std::string_view(meta.date);
+      int64_t day = DayNumber(date);
+      Stmt& s = S[kInsertEventMention];
+      const int64_t mention_id = (article_id << kMentionIdBits) + idx;
+      s.Bind(42, mention_id);
+      s.Bind(1, article_id);
+      s.Bind(2, idx++);
+      s.Bind(3, std::string_view(r.event_id), false);
+      const int64_t cluster = duplicate_of.value_or(article_id);
+      s.Bind(43, cluster);
+      s.Bind(44, std::string_view(meta.source), false);
+      if (!r.negated) {
+        auto key = dedup.EventFor(r, day, date);
+        if (!key.ok()) return key.status();
+        DYAD_RETURN_IF_ERROR(dedup.AddMention(*key, mention_id, cluster, meta.source));
+        s.Bind(4, *key);
+      }
+      s.Bind(5, r.sentence_index);
+      s.BindOpt(6, r.date.empty() ? date : std::string_view(r.date));
+      s.Bind(7, day);
+      auto actor = [&](int at, bool has, const events::ActorRecord& x) {
+        if (!has) return;
+        s.BindOpt(at, x.text);
+        s.BindOpt(at + 1, x.code);
+        s.BindOpt(at + 2, x.country);
+        s.BindOpt(at + 3, x.sector);
+        s.BindOpt(at + 4, x.name);
+        s.Bind(at + 5, x.begin);
+        s.Bind(at + 6, x.end);
+      };
+      actor(8, r.has_source, r.source);
+      actor(15, r.has_target, r.target);
+      s.Bind(22, std::string_view(r.cameo_code), false);
+      s.BindOpt(23, r.cameo_root);
+      s.BindOpt(24, r.cameo_name);
+      s.Bind(25, r.goldstein);
+      s.Bind(26, r.quad_class);
+      s.BindOpt(27, r.plover_type);
+      s.BindOpt(28, r.plover_mode);
+      std::string contexts;
+      for (const auto& c : r.plover_contexts) {
+        if (!contexts.empty()) contexts += '|';
+        contexts += c;
+      }
+      s.BindOpt(29, contexts);
+      s.BindOpt(30, r.trigger_text);
+      s.Bind(31, r.trigger_begin);
+      s.Bind(32, r.trigger_end);
+      s.Bind(33, r.negated ? 1 : 0);
+      s.Bind(34, static_cast<int>(r.modality));
+      if (r.has_location) {
+        s.BindOpt(35, r.location.name);
+        s.BindOpt(36, r.location.country);
+        if (r.location.has_coordinates) {
+          s.Bind(37, r.location.lat);
+          s.Bind(38, r.location.lon);
+        }
+        s.Bind(39, r.location.begin);
+        s.Bind(40, r.location.end);
+      }
+      s.BindOpt(41, r.rule);
+      DYAD_RETURN_IF_ERROR(s.Run());
+      s.Reset();
+    }
+    counts_.event_mentions += idx;
+  }
+
+  idx = 0;
+  for (const QuoteRow& q : doc.quotes()) {
+    if (q.begin > q.end || q.end > doc.text().size()) return Status::Internal("quote outside the text of " + meta.id);
+    Stmt& s = S[kInsertQuote];
+    s.Bind(1, article_id);
+    s.Bind(2, idx++);
+    s.Bind(3, doc.CharOffset(q.begin));
+    s.Bind(4, doc.CharOffset(q.end));
+    s.Bind(5, std::string_view(doc.text()).substr(q.begin, q.end - q.begin));
+    s.Bind(6, q.direct ? 1 : 0);
+    if (q.cue_token >= 0 && static_cast<size_t>(q.cue_token) < doc.tokens().size())
+      s.Bind(7, doc.token(static_cast<uint32_t>(q.cue_token)).text());
+    s.BindOpt(8, SpanOf(doc, q.speaker_first, q.speaker_end).text);
+    if (q.speaker_mention >= 0 && static_cast<size_t>(q.speaker_mention) < doc.mentions().size()) {
+      const MentionRow& m = doc.mentions()[static_cast<size_t>(q.speaker_mention)];
+      s.BindOpt(9, doc.Str(m.code));
+      s.BindOpt(10, doc.Str(m.name));
+    }
+    DYAD_RETURN_IF_ERROR(s.Run());
+    s.Reset();
+  }
+  counts_.quotes += idx;
+
+  idx = 0;
+  for (const TimexRow& t : doc.timexes()) {
+    TokenSpan sp = SpanOf(doc, t.first_token, t.end_token);
+    Stmt& s = S[kInsertDate];
+    s.Bind(1, article_id);
+    s.Bind(2, idx++);
+    s.Bind(3, sp.begin);
+    s.Bind(4, sp.end);
+    s.BindOpt(5, sp.text);
+    s.BindOpt(6, doc.Str(t.type));
+    s.BindOpt(7, doc.Str(t.value));
+    DYAD_RETURN_IF_ERROR(s.Run());
+    s.Reset();
+  }
+  counts_.dates += idx;
+
+  idx = 0;
+  for (const AmountRow& am : doc.amounts()) {
+    TokenSpan sp = SpanOf(doc, am.first_token, am.end_token);
+    Stmt& s = S[kInsertAmount];
+    s.Bind(1, article_id);
+    s.Bind(2, idx++);
+    s.Bind(3, sp.begin);
+    s.Bind(4, sp.end);
+    s.BindOpt(5, sp.text);
+    s.Bind(6, am.value);
+    s.BindOpt(7, doc.Str(am.unit));
+    s.BindOpt(8, doc.Str(am.kind));
+    DYAD_RETURN_IF_ERROR(s.Run());
+    s.Reset();
+  }
+  counts_.amounts += idx;
+
+  idx = 0;
+  for (const PlaceRow& p : doc.places()) {
+    TokenSpan sp = SpanOf(doc, p.first_token, p.end_token);
+    Stmt& s = S[kInsertPlace];
+    s.Bind(1, article_id);
+    s.Bind(2, idx++);
+    s.Bind(3, sp.begin);
+    s.Bind(4, sp.end);
+    s.BindOpt(5, sp.text);
+    s.BindOpt(6, doc.Str(p.name));
+    s.BindOpt(7, doc.Str(p.country));
+    s.BindOpt(8, doc.Str(p.feature));
+    if (p.has_coordinates) {
+      s.Bind(9, p.lat);
+      s.Bind(10, p.lon);
+    }
+    DYAD_RETURN_IF_ERROR(s.Run());
+    s.Reset();
+  }
+  counts_.places += idx;
+
+  idx = 0;
+  for (const EntityRow& e : doc.entities()) {
+    TokenSpan sp = SpanOf(doc, e.first_token, e.end_token);
+    Stmt& s = S[kInsertEntity];
+    s.Bind(1, article_id);
+    s.Bind(2, idx++);
+    s.Bind(3, sp.begin);
+    s.Bind(4, sp.end);
+    s.BindOpt(5, sp.text);
+    s.BindOpt(6, doc.Str(e.type));
+    DYAD_RETURN_IF_ERROR(s.Run());
+    s.Reset();
+  }
+  return Status::Ok();
+}
+
+}  // namespace dyad::store

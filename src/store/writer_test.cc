@@ -1,0 +1,134 @@
+#include "store/writer.h"
+
+#include <gtest/gtest.h>
+
+#include "store/schema.h"
+#include "store/store_test_util.h"
+#include "store/test_articles.h"
+
+namespace dyad::store {
+namespace {
+
+using testing::FreshStorePath;
+using testing::MakeTestArticle;
+
+int64_t Count(const std::string& path, const std::string& sql) {
+  auto db = OpenStore(path, OpenMode::kReadOnly);
+  EXPECT_TRUE(db.ok()) << db.status().ToString();
+  auto n = db->QueryInt(sql);
+  EXPECT_TRUE(n.ok()) << n.status().ToString();
+  return n.ok() ? *n : -1;
+}
+
+TEST(StoreWriter, WritesEveryLayerWithCharacterOffsets) {
+  std::string path = FreshStorePath("layers.db");
+  auto a = MakeTestArticle("a1", "2022-07-18", {{"RUSGOV", "IRNGOV", "036"}, {"TURGOV", "SYRREB", "190"}});
+  {
+    auto w = StoreWriter::Open(path);
+    ASSERT_TRUE(w.ok()) << w.status().ToString();
+    ArticleToStore batch[] = {{&a.doc, &a.events}};
+    ASSERT_TRUE((*w)->Write(batch).ok());
+    EXPECT_EQ((*w)->counts().event_mentions, 2u);
+    ASSERT_TRUE((*w)->Close().ok());
+  }
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM articles"), 1);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM sentences"), 2);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM mentions"), 4);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM actors"), 4);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM event_mentions"), 2);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM events"), 2);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM quotes WHERE text = 'today' AND speaker_code = 'RUSGOV'"), 1);
+  // The second sentence starts after the first one's curly quotes: character offsets, so substr()
+  // (which counts characters) gives the sentence and the actor.
+  auto db = OpenStore(path, OpenMode::kReadOnly);
+  ASSERT_TRUE(db.ok());
+  auto s = Stmt::Prepare(db->get(),
+                         "SELECT substr(a.text, s.begin + 1, s.end - s.begin), substr(a.text, m.source_begin + 1,"
+                         " m.source_end - m.source_begin) FROM sentences s JOIN articles a ON a.id = s.article_id"
+                         " JOIN event_mentions m ON m.article_id = a.id AND m.sentence = s.idx WHERE s.idx = 1");
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE(*s->Step());
+  EXPECT_EQ(s->Text(0), "TURGOV met SYRREB \xE2\x80\x9Ctoday\xE2\x80\x9D");
+  EXPECT_EQ(s->Text(1), "TURGOV");
+}
+
+TEST(StoreWriter, ReingestingAnArticleReplacesIt) {
+  std::string path = FreshStorePath("replace.db");
+  auto v1 = MakeTestArticle("a1", "2022-07-18", {{"RUSGOV", "IRNGOV", "036"}, {"RUSGOV", "IRNGOV", "040"}});
+  auto v2 = MakeTestArticle("a1", "2022-07-18", {{"RUSGOV", "TURGOV", "036"}});
+  auto w = StoreWriter::Open(path);
+  ASSERT_TRUE(w.ok());
+  ArticleToStore b1[] = {{&v1.doc, &v1.events}};
+  ASSERT_TRUE((*w)->Write(b1).ok());
+  ArticleToStore b2[] = {{&v2.doc, &v2.events}};
+  ASSERT_TRUE((*w)->Write(b2).ok());
+  ASSERT_TRUE((*w)->Write(b2).ok());  // twice: still one copy
+  EXPECT_EQ((*w)->counts().replaced, 2u);
+  ASSERT_TRUE((*w)->Close().ok());
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM articles"), 1);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM event_mentions"), 1);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM sentences"), 1);
+  // The events only the old version fed are gone; the remaining one counts one mention.
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM events"), 1);
+  EXPECT_EQ(Count(path, "SELECT num_mentions FROM events WHERE target_code = 'TURGOV'"), 1);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'IRNGOV'"), 0);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'TURGOV'"), 1);
+}
+
+TEST(StoreWriter, HasIdenticalSeesOnlyTheSameRecord) {
+  std::string path = FreshStorePath("identical.db");
+  auto a = MakeTestArticle("a1", "2022-07-18", {{"RUSGOV", "IRNGOV", "036"}});
+  auto changed = MakeTestArticle("a1", "2022-07-19", {{"RUSGOV", "IRNGOV", "036"}});
+  auto w = StoreWriter::Open(path);
+  ASSERT_TRUE(w.ok());
+  EXPECT_FALSE(*(*w)->HasIdentical(a.doc));
+  ArticleToStore b[] = {{&a.doc, &a.events}};
+  ASSERT_TRUE((*w)->Write(b).ok());
+  EXPECT_TRUE(*(*w)->HasIdentical(a.doc));
+  EXPECT_FALSE(*(*w)->HasIdentical(changed.doc));
+}
+
+TEST(StoreWriter, FullDatabaseRollsBackTheBatchAndKeepsEarlierOnes) {
+  std::string path = FreshStorePath("full.db");
+  auto w = StoreWriter::Open(path);
+  ASSERT_TRUE(w.ok());
+  auto first = MakeTestArticle("first", "2022-07-18", {{"RUSGOV", "IRNGOV", "036"}});
+  ArticleToStore b1[] = {{&first.doc, &first.events}};
+  ASSERT_TRUE((*w)->Write(b1).ok());
+  // Cap the file near its current size: the next batch cannot fit, as on a full disk.
+  ASSERT_TRUE((*w)->LimitGrowthForTesting(2).ok());
+  std::vector<testing::TestArticle> big;
+  std::vector<ArticleToStore> batch;
+  for (int i = 0; i < 200; ++i)
+    big.push_back(MakeTestArticle("big" + std::to_string(i), "2022-07-19", {{"USAGOV", "CHNGOV", "042"}}, "wire",
+                                  std::string(4000, 'x') + std::to_string(i) + " "));
+  for (auto& a : big) batch.push_back({&a.doc, &a.events});
+  Status st = (*w)->Write(batch);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), StatusCode::kIoError);
+  EXPECT_NE(st.message().find("full"), std::string::npos) << st.message();
+  // The writer is still usable for what fits.
+  auto small = MakeTestArticle("small", "2022-07-18", {{"RUSGOV", "IRNGOV", "036"}});
+  ArticleToStore b2[] = {{&small.doc, &small.events}};
+  EXPECT_TRUE((*w)->Write(b2).ok());
+  ASSERT_TRUE((*w)->Close().ok());
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM articles"), 2);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM events"), 1);
+  EXPECT_EQ(Count(path, "SELECT num_mentions FROM events"), 2);
+}
+
+TEST(StoreWriter, ArticleWithoutIdIsRefusedAndRolledBack) {
+  std::string path = FreshStorePath("noid.db");
+  auto ok = MakeTestArticle("ok", "2022-07-18", {{"RUSGOV", "IRNGOV", "036"}});
+  auto noid = MakeTestArticle("", "2022-07-18", {{"RUSGOV", "IRNGOV", "036"}});
+  auto w = StoreWriter::Open(path);
+  ASSERT_TRUE(w.ok());
+  ArticleToStore batch[] = {{&ok.doc, &ok.events}, {&noid.doc, &noid.events}};
+  Status st = (*w)->Write(batch);
+  EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);
+  ASSERT_TRUE((*w)->Close().ok());
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM articles"), 0);
+}
+
+}  // namespace
+}  // namespace dyad::store
