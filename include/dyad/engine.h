@@ -28,10 +28,16 @@ struct EngineOptions {
   bool parse = true;  // run the dependency parser (implies tag)
   bool actors = false;  // resolve actor mentions (implies parse)
   bool events = false;  // code CAMEO/PLOVER events (implies actors)
+  // Time expressions, amounts, places, quotes and named entities (implies actors); with events, each
+  // event also gets the date and place its sentence attaches to it.
+  bool extract = false;
   // dyad's data folder (actors/, ontology/, events/). Empty: $DYAD_DATA, else the source tree's data/.
   std::string data_dir;
   std::vector<std::string> dicts;  // TABARI/PETRARCH .actors / .agents files to add (or use alone)
   bool dict_only = false;          // actors from `dicts` only, not dyad's tables
+  // TABARI/PETRARCH verb dictionaries. When given, events are coded with them by the surface
+  // (TABARI-style) coder those files were written for, instead of dyad's own pattern lexicon.
+  std::vector<std::string> verb_dicts;
   std::string default_date;        // YYYY-MM-DD for documents without one (dated roles); empty: today
 };
 

@@ -17,7 +17,12 @@
 #include "cli/output.h"
 #include "dyad/engine.h"
 #include "events/event_record.h"
+#include "extract/tone.h"
+#include "io/article_jsonl_writer.h"
+#include "io/csv_writer.h"
 #include "io/event_jsonl_writer.h"
+#include "io/gdelt_writer.h"
+#include "io/plover_writer.h"
 #include "io/jsonl_writer.h"
 #include "io/reader.h"
 
@@ -27,7 +32,9 @@ namespace {
 constexpr char kHelp[] = R"(usage: dyad code [FILES|DIRS|-] [options]
 
 Codes political events in news articles: who did what to whom, with CAMEO and PLOVER codes, actor
-codes, date, trigger words and the rule that coded each event. With no FILES, reads stdin.
+codes, date, place, trigger words and the rule that coded each event — or, with --emit docs, one
+record per article with its events, quotes, dates, amounts, places, entities and tone. With no FILES,
+reads stdin.
 
 )";
 
@@ -37,12 +44,18 @@ coding:
                       the source tree's data/
   --dict FILE         add a TABARI/PETRARCH .actors or .agents dictionary (repeatable)
   --dict-only         use only the --dict actor dictionaries, not dyad's tables
+  --verbs FILE        code events with a TABARI/PETRARCH verb dictionary instead of dyad's own
+                      pattern lexicon (repeatable)
   --models DIR        folder with tagger.dyad and parser.dyad
   --keep-negated      also write negated events ("has not imposed sanctions"), with "negated": true
   --threads N         worker threads (default: all cores)
 
 output:
-  --format FORMAT     jsonl (default): one event per line, character offsets
+  --emit WHAT         events (default): one record per event; docs: one JSON line per article
+                      with everything extracted (--format is then jsonl)
+  --format FORMAT     jsonl (default): one event per line, character offsets | gdelt: GDELT 2.0
+                      event table (61 tab-separated columns) | plover: PLOVER/POLECAT JSON lines |
+                      csv: one row per event with a header
   -o, --output FILE   write here instead of stdout
   --quiet             no per-record warning lines on stderr (errors and the summary stay)
 
@@ -63,7 +76,10 @@ struct Totals {
 
 int CodeCommand(int argc, char** argv) {
   std::vector<std::string> dicts;
-  std::vector<char*> rest = actors::TakeRepeatedFlag(argc, argv, "dict", &dicts);
+  std::vector<std::string> verbs;
+  std::vector<char*> after_dicts = actors::TakeRepeatedFlag(argc, argv, "dict", &dicts);
+  std::vector<char*> rest =
+      actors::TakeRepeatedFlag(static_cast<int>(after_dicts.size()), after_dicts.data(), "verbs", &verbs);
   std::vector<std::string> words;
   for (char* a : rest) {
     std::string w = a;
@@ -72,7 +88,7 @@ int CodeCommand(int argc, char** argv) {
   std::vector<char*> cargv;
   for (auto& w : words) cargv.push_back(w.data());
   std::set<std::string> value_flags = InputValueFlags();
-  value_flags.insert({"format", "output", "models", "data", "threads"});
+  value_flags.insert({"format", "output", "models", "data", "threads", "emit"});
   auto args = Args::Parse(static_cast<int>(cargv.size()), cargv.data(), value_flags,
                           {"help", "quiet", "keep-negated", "dict-only"});
   if (!args.ok()) return Usage(args.status().message());
@@ -85,7 +101,11 @@ int CodeCommand(int argc, char** argv) {
   ReaderOptions options;
   if (Status s = ReadInputFlags(*args, &options); !s.ok()) return Usage(s.message());
   const std::string format = args->Get("format", "jsonl");
-  if (format != "jsonl") return Usage("unknown --format '" + format + "' (jsonl)");
+  if (format != "jsonl" && format != "gdelt" && format != "plover" && format != "csv")
+    return Usage("unknown --format '" + format + "' (jsonl, gdelt, plover, csv)");
+  const std::string emit = args->Get("emit", "events");
+  if (emit != "events" && emit != "docs") return Usage("unknown --emit '" + emit + "' (events, docs)");
+  if (emit == "docs" && format != "jsonl") return Usage("--emit docs writes JSON lines: leave --format out");
   if (args->Has("dict-only") && dicts.empty()) return Usage("--dict-only needs at least one --dict FILE");
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   if (args->Has("threads")) {
@@ -103,7 +123,9 @@ int CodeCommand(int argc, char** argv) {
   engine_options.models_dir = args->Get("models");
   engine_options.data_dir = args->Get("data");
   engine_options.events = true;
+  engine_options.extract = true;
   engine_options.dicts = dicts;
+  engine_options.verb_dicts = verbs;
   engine_options.dict_only = args->Has("dict-only");
   engine_options.default_date = options.default_date;
   auto engine = Engine::Load(engine_options);
@@ -117,6 +139,8 @@ int CodeCommand(int argc, char** argv) {
     return static_cast<int>(StatusCode::kIoError);
   }
   Output out(*out_file);
+  if (format == "csv") WriteEventCsvHeader(out.buffer());
+  int64_t next_event_id = 1;  // GDELT GLOBALEVENTID: one per event written, in output order
 
   std::vector<Engine::Scratch> scratch;
   scratch.reserve(threads);
@@ -163,10 +187,31 @@ int CodeCommand(int argc, char** argv) {
       }
       ++totals.documents;
       totals.sentences += rec.doc.sentences().size();
-      for (const events::EventRecord& e : events::MakeEventRecords(rec.doc, *(*engine)->ontology())) {
+      const auto records = events::MakeEventRecords(rec.doc, *(*engine)->ontology());
+      if (emit == "docs") {
+        const extract::Tone tone = extract::ComputeTone(rec.doc);
+        ArticleScores scores{true, tone.tone, tone.positive, tone.negative, tone.polarity, tone.words};
+        WriteArticleJsonl(rec.doc, records, scores, keep_negated, out.buffer());
+      }
+      for (const events::EventRecord& e : records) {
         if (e.negated && !keep_negated) continue;
-        WriteEventJsonl(e, out.buffer());
         ++totals.events;
+        if (emit == "docs") continue;
+        if (format == "jsonl") {
+          WriteEventJsonl(e, out.buffer());
+        } else if (format == "gdelt") {
+          GdeltEventInfo info;
+          info.global_event_id = next_event_id++;
+          info.source_url = rec.doc.meta().url.empty() ? rec.doc.meta().id : rec.doc.meta().url;
+          WriteGdeltEvent(e, info, out.buffer());
+        } else if (format == "plover") {
+          PloverInfo info;
+          info.url = rec.doc.meta().url;
+          info.source = rec.doc.meta().source;
+          WritePloverJson(e, info, out.buffer());
+        } else {
+          WriteEventCsv(e, EventCounts{}, out.buffer());
+        }
       }
       out.MaybeFlush();
     }

@@ -16,5 +16,15 @@ int EvalTokenizeCommand(int argc, char** argv);  // dyad eval tokenize
 int EvalParseCommand(int argc, char** argv);     // dyad eval parse
 int ActorsCommand(int argc, char** argv);        // dyad actors lookup|list
 int DictCommand(int argc, char** argv);          // dyad dict check
+int IngestCommand(int argc, char** argv);        // dyad ingest (store)
+int QueryCommand(int argc, char** argv);         // dyad query series|top-actors|top-dyads|events|quotes|articles
+int SqlCommand(int argc, char** argv);           // dyad sql (read-only)
+int ExportCommand(int argc, char** argv);        // dyad export --format gdelt|gdelt-mentions|plover|csv|jsonl
+int ValidateCommand(int argc, char** argv);      // dyad validate (TABARI / PETRARCH2 suites)
+int EvalTimexCommand(int argc, char** argv);     // dyad eval timex
+int EvalAmountsCommand(int argc, char** argv);   // dyad eval amounts
+int EvalQuotesCommand(int argc, char** argv);    // dyad eval quotes
+int EvalNerCommand(int argc, char** argv);       // dyad eval ner
+int EvalEventsCommand(int argc, char** argv);    // dyad eval events
 
 }  // namespace dyad::cli

@@ -1,4 +1,5 @@
-// dyad dict check: validate dyad's actor tables (data/actors) and any TABARI/PETRARCH dictionaries
+// dyad dict check: validate dyad's actor tables (data/actors), its event lexicon against its ontology
+// (data/events, data/ontology), and any TABARI/PETRARCH dictionaries
 // given with --dict. Prints every problem as file:line: message (warnings marked), a count per table,
 // and exits 1 when there are errors.
 #include <cstdio>
@@ -9,6 +10,8 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "dict/actor_tables.h"
+#include "events/lexicon.h"
+#include "ontology/ontology_tables.h"
 
 namespace dyad::cli {
 namespace {
@@ -16,7 +19,7 @@ namespace {
 constexpr char kHelp[] = R"(usage: dyad dict check [--data DIR] [--dict FILE ...] [--dict-only]
 
 Checks dyad's actor tables (DIR/actors, default $DYAD_DATA or the source tree's data/) with the
-cross-file checker, and imports each --dict file (TABARI/PETRARCH .actors / .agents), reporting
+cross-file checker, the event lexicon (DIR/events) against the CAMEO tables (DIR/ontology), and imports each --dict file (TABARI/PETRARCH .actors / .agents), reporting
 malformed lines. Prints file:line: message for each problem ("warning:" for ambiguities the resolver
 settles from context), then counts.
 
@@ -57,6 +60,28 @@ int DictCommand(int argc, char** argv) {
                    "in %zu files\n",
                    tables->countries.size(), tables->regions.size(), tables->organisations.size(),
                    tables->agents.size(), tables->persons.size(), tables->files.size());
+    }
+  }
+  if (!args->Has("dict-only")) {
+    // The event lexicon and the ontology it codes into, checked against each other.
+    std::string data = args->Get("data", actors::DefaultDataDir());
+    auto ontology = LoadOntology(data + "/ontology");
+    auto lexicon = events::LoadEventLexicon(data + "/events");
+    if (!ontology.ok()) {
+      std::printf("%s\n", ontology.status().message().c_str());
+      ++errors;
+    }
+    if (!lexicon.ok()) {
+      std::printf("%s\n", lexicon.status().message().c_str());
+      ++errors;
+    }
+    if (ontology.ok() && lexicon.ok()) {
+      for (const std::string& problem : events::CheckEventLexicon(*lexicon, *ontology)) {
+        std::printf("%s\n", problem.c_str());
+        ++errors;
+      }
+      std::fprintf(stderr, "data/ontology: %zu CAMEO codes; data/events: %zu patterns\n",
+                   ontology->cameo_events.size(), lexicon->patterns().size());
     }
   }
   for (const auto& path : dicts) {

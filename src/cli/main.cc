@@ -21,10 +21,16 @@ constexpr Command kCommands[] = {
     {"explain", dyad::cli::ExplainCommand, "explain \"SENTENCE\" [--date D]   parse, actors and why each event was coded"},
     {"train", dyad::cli::TrainCommand, "train tagger|parser --train FILE --dev FILE -o MODEL   train a model"},
     {"eval", dyad::cli::EvalCommand,
-     "eval tokenize|parse --gold FILE.conllu [--raw]   score against UD gold"},
+     "eval tokenize|parse|events|timex|amounts|quotes|ner --gold …   score against gold data"},
     {"actors", dyad::cli::ActorsCommand,
      "actors lookup NAME [--date D] | actors list --code CODE   query the actor dictionaries"},
+    {"validate", dyad::cli::ValidateCommand, "validate SUITE... [--dict FILE ...]   run TABARI/PETRARCH2 validation suites"},
     {"dict", dyad::cli::DictCommand, "dict check [--dict FILE ...]   validate dictionary files (file:line errors)"},
+    {"ingest", dyad::cli::IngestCommand, "ingest [FILES|-] [--db dyad.db] [--threads N]   code and store articles"},
+    {"query", dyad::cli::QueryCommand,
+     "query series|top-actors|top-dyads|events|quotes|articles [filters] [--format table|csv|json]   ask the store"},
+    {"sql", dyad::cli::SqlCommand, "sql \"SELECT ...\" [--db dyad.db]   read-only SQL over the store"},
+    {"export", dyad::cli::ExportCommand, "export --format gdelt|gdelt-mentions|plover|csv|jsonl [--db dyad.db]   write the store's events"},
 };
 
 void Usage(FILE* out) {

@@ -7,7 +7,15 @@
 
 #include "actors/actor_loader.h"
 #include "actors/actor_stage.h"
+#include "events/event_context.h"
 #include "events/event_stage.h"
+#include "events/surface_coder.h"
+#include "extract/amounts.h"
+#include "extract/entities.h"
+#include "extract/gazetteer.h"
+#include "extract/places.h"
+#include "extract/quotes.h"
+#include "extract/timex.h"
 #include "events/lexicon.h"
 #include "ontology/ontology_tables.h"
 #include "parse/parser.h"
@@ -58,7 +66,8 @@ Result<std::shared_ptr<const Engine>> Engine::Load(const EngineOptions& options)
   DYAD_RETURN_IF_ERROR(engine->tokenized_.Add(std::make_shared<GivenTokens>()));
   DYAD_RETURN_IF_ERROR(engine->tokenized_.Add(MakeFurnitureStage()));
   const bool want_events = options.events;
-  const bool want_actors = options.actors || want_events;
+  const bool want_extract = options.extract;
+  const bool want_actors = options.actors || want_events || want_extract;
   const bool parse = options.parse || want_actors;
   if (options.tag || parse) {
     auto tagger = LoadTaggerStage((fs::path(engine->models_dir_) / "tagger.dyad").string());
@@ -86,6 +95,22 @@ Result<std::shared_ptr<const Engine>> Engine::Load(const EngineOptions& options)
     DYAD_RETURN_IF_ERROR(engine->raw_.Add(stage));
     DYAD_RETURN_IF_ERROR(engine->tokenized_.Add(stage));
   }
+  auto add = [&](std::shared_ptr<const Stage> stage) -> Status {
+    DYAD_RETURN_IF_ERROR(engine->raw_.Add(stage));
+    return engine->tokenized_.Add(stage);
+  };
+  if (want_extract) {
+    // Amounts after time expressions: the amount stage leaves tokens a time expression took.
+    DYAD_RETURN_IF_ERROR(add(MakeTimexStage()));
+    DYAD_RETURN_IF_ERROR(add(MakeAmountStage()));
+    extract::GazetteerOptions gazetteer_options;
+    gazetteer_options.data_dir = data_dir;
+    auto gazetteer = extract::Gazetteer::Load(gazetteer_options);
+    if (!gazetteer.ok()) return gazetteer.status();
+    DYAD_RETURN_IF_ERROR(add(extract::MakePlaceStage(*gazetteer)));
+    DYAD_RETURN_IF_ERROR(add(extract::MakeQuoteStage()));
+    DYAD_RETURN_IF_ERROR(add(extract::MakeEntityStage(*gazetteer)));
+  }
   if (want_events) {
     auto ontology = LoadOntology((fs::path(data_dir) / "ontology").string());
     if (!ontology.ok()) return ontology.status();
@@ -93,9 +118,14 @@ Result<std::shared_ptr<const Engine>> Engine::Load(const EngineOptions& options)
     auto lexicon = events::LoadEventLexicon((fs::path(data_dir) / "events").string());
     if (!lexicon.ok()) return lexicon.status();
     engine->lexicon_ = std::make_shared<const events::EventLexicon>(std::move(*lexicon));
-    auto stage = events::MakeEventStage(engine->lexicon_);
-    DYAD_RETURN_IF_ERROR(engine->raw_.Add(stage));
-    DYAD_RETURN_IF_ERROR(engine->tokenized_.Add(stage));
+    if (options.verb_dicts.empty()) {
+      DYAD_RETURN_IF_ERROR(add(events::MakeEventStage(engine->lexicon_)));
+    } else {
+      auto imported = events::LoadImportedVerbStage(options.verb_dicts);
+      if (!imported.ok()) return imported.status();
+      DYAD_RETURN_IF_ERROR(add(*imported));
+    }
+    if (want_extract) DYAD_RETURN_IF_ERROR(add(events::MakeEventContextStage()));
   }
   return std::shared_ptr<const Engine>(std::move(engine));
 }

@@ -3,7 +3,8 @@
 namespace dyad::events {
 namespace {
 
-constexpr int kMaxClimb = 6;
+// How far up a date or place may hang from its verb: "in Syria" three nouns down is about something else.
+constexpr int kMaxClimb = 2;
 
 // The token of [first, end) whose head lies outside the range (the expression's syntactic head).
 uint32_t RangeHead(const Document& doc, uint32_t first, uint32_t end) {
@@ -34,6 +35,20 @@ bool AttachesTo(const Document& doc, uint32_t head, const EventRow& e) {
   // The trigger, or a verb in the trigger span ("scheduled to hold talks"), or the verb over an event noun.
   if (static_cast<uint32_t>(verb) >= e.trigger_first && static_cast<uint32_t>(verb) < e.trigger_end) return true;
   return doc.tokens()[e.trigger_head].upos != Upos::VERB && VerbAbove(doc, e.trigger_head) == verb;
+}
+
+// A place is where an event happened only when the sentence says so: "in Tehran", "at the border",
+// "near Kharkiv", "to Iran" (the destination of a visit, the recipient of aid). "Sanctions on Russia"
+// and "talks about Syria" name a target or a topic, not a location.
+bool IsLocative(const Document& doc, uint32_t head) {
+  for (uint32_t k = head, steps = 0; k > 0 && steps < 6; --k, ++steps) {
+    const TokenRow& r = doc.tokens()[k - 1];
+    if (r.head != static_cast<int32_t>(head) || doc.Str(r.deprel) != "case") continue;
+    std::string_view w = doc.token(k - 1).norm();
+    return w == "in" || w == "In" || w == "at" || w == "At" || w == "near" || w == "inside" || w == "outside" ||
+           w == "across" || w == "around" || w == "throughout" || w == "within" || w == "to";
+  }
+  return false;
 }
 
 bool IsCalendarValue(std::string_view v) {
@@ -68,6 +83,7 @@ class EventContextStage final : public Stage {
       }
       for (size_t k = pi; k < places.size() && places[k].first_token < sr.end_token; ++k) {
         uint32_t head = RangeHead(doc, places[k].first_token, places[k].end_token);
+        if (!IsLocative(doc, head)) continue;
         for (size_t e = ei; e < end; ++e)
           if (events[e].place < 0 && AttachesTo(doc, head, events[e])) events[e].place = static_cast<int32_t>(k);
       }
