@@ -28,7 +28,7 @@ test: build-dev
 
 fuzz: deps
 	cmake --preset fuzz >/dev/null
-	cmake --build --preset fuzz -j $(JOBS)
+	cmake --build --preset fuzz -j $(JOBS) --target fuzzers
 	./scripts/run-fuzzers.sh build/fuzz $(FUZZ_SECONDS)
 
 bench: build-release
