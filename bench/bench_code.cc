@@ -1,5 +1,6 @@
 // The whole `dyad code` pipeline on real news (BBC politics articles from ../shared/data/news): text,
-// furniture, tagger, parser, actors and events — everything Engine::Analyze runs — timed per document
+// furniture, tagger, parser, actors, extraction, events and event context — everything Engine::Analyze
+// runs for `dyad code` — timed per document
 // from raw text, single thread and with every core (one Engine::Scratch per thread, documents dealt
 // round-robin). Counters: sentences/s, events/s, tokens/s, and per-core sentences/s.
 #include <benchmark/benchmark.h>
@@ -28,6 +29,7 @@ Corpus& Load() {
     Corpus c;
     dyad::EngineOptions options;
     options.events = true;
+    options.extract = true;  // as `dyad code` runs: dates, amounts, places, quotes, entities, event context
     options.default_date = "2005-06-01";  // the BBC set's years; dated roles then resolve
     auto engine = dyad::Engine::Load(options);
     if (!engine.ok()) {

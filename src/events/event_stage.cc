@@ -104,24 +104,29 @@ class Coder {
   void TryTrigger(uint32_t s, uint32_t t, TriggerKind kind, const std::vector<uint32_t>& candidates,
                   size_t first_event, std::vector<EventRow>* out) {
     Match best;
+    Match& m = scratch_match_;  // reused: no allocation per tried pattern once grown
     int tried = 0;
+    std::string why;
     for (uint32_t pi : candidates) {
       const EventPattern& p = lex_.pattern(pi);
       ++tried;
-      Match m;
       m.pattern = &p;
-      std::string why;
-      if (!MatchWords(t, p, &m.words, &why)) {
+      m.sources.clear();
+      m.targets.clear();
+      m.source_how.clear();
+      m.target_how.clear();
+      if (!g_.MayHaveAll(p.word_hashes)) {  // a required word is not in the sentence at all
+        if (trace_ && tried <= 6) Say(t, "pattern " + p.id + ": a required word is not in the sentence");
+        continue;
+      }
+      if (!MatchWords(t, p, &m.words, trace_ ? &why : nullptr)) {
         if (trace_ && tried <= 6) Say(t, "pattern " + p.id + ": " + why);
         continue;
       }
       FillSlots(t, kind, m);
       const bool complete = !m.sources.empty() && (!m.targets.empty() || !p.needs_target);
-      if (!best.pattern) best = m;
-      if (complete) {
-        best = std::move(m);
-        break;
-      }
+      if (!best.pattern || complete) best = m;
+      if (complete) break;
       if (trace_) Say(t, "pattern " + p.id + ": words found, but " +
                              (m.sources.empty() ? std::string("no source actor") : "no target actor"));
     }
@@ -290,7 +295,7 @@ class Coder {
       uint32_t anchor = w.anchor < 0 ? t : static_cast<uint32_t>((*words)[w.anchor]);
       int32_t found = FindWord(anchor, w, w.anchor < 0);
       if (found < 0) {
-        *why = "no '" + w.lemmas.front() + "' under '" + std::string(g_.text(anchor)) + "'";
+        if (why) *why = "no '" + w.lemmas.front() + "' under '" + std::string(g_.text(anchor)) + "'";
         return false;
       }
       (*words)[k] = found;
@@ -689,6 +694,7 @@ class Coder {
   std::vector<uint8_t> used_;
   std::vector<int32_t> slot_tokens_;
   std::string variant_;
+  Match scratch_match_;
 };
 
 struct EventScratch final : StageScratch {

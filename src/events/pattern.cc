@@ -59,6 +59,12 @@ Status Bad(std::string message) { return Status::InvalidInput(std::move(message)
 
 }  // namespace
 
+uint64_t LemmaHash(std::string_view lemma) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a: short words, stable across runs
+  for (unsigned char c : lemma) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
 bool IsPatternPreposition(std::string_view word) {
   return std::find(kPrepositions.begin(), kPrepositions.end(), word) != kPrepositions.end();
 }
@@ -138,6 +144,11 @@ Result<EventPattern> ParsePattern(std::string_view cameo, std::string_view kind,
     } else {
       return Bad("unknown flag '" + std::string(f) + "' (sym, notarget, pair=CODE)");
     }
+  }
+  for (const PatternWord& w : p.words) {
+    std::vector<uint64_t> hashes;
+    for (const std::string& l : w.lemmas) hashes.push_back(LemmaHash(l));
+    p.word_hashes.push_back(std::move(hashes));
   }
   p.id = std::string(id_prefix) + ":" + std::string(pattern);
   return p;

@@ -9,6 +9,7 @@
 //   "back down"                   word down (particle)
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,8 @@ struct EventPattern {
   std::string pair_code;             // flags pair=CODE: also target -> source with this code
   bool symmetric = false;            // flag sym: both directions, same code
   bool needs_target = true;          // flag notarget clears it
+  // Per word, the hashes (LemmaHash) of its alternatives: a sentence without any of them cannot match.
+  std::vector<std::vector<uint64_t>> word_hashes;
   std::string id;                    // "<file stem>:<pattern text>"
   std::string file;                  // for messages
   int line = 0;
@@ -51,6 +54,9 @@ struct EventPattern {
   // More required words = more specific; the matcher prefers the most specific pattern that matches.
   int specificity() const { return static_cast<int>(words.size() * 2 + slots.size()); }
 };
+
+// The hash patterns and sentences agree on for a lower-case lemma.
+uint64_t LemmaHash(std::string_view lemma);
 
 // True for the prepositions a pattern may use before a slot or a word.
 bool IsPatternPreposition(std::string_view word);

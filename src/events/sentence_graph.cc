@@ -1,5 +1,7 @@
 #include "events/sentence_graph.h"
 
+#include "events/pattern.h"
+
 #include <algorithm>
 
 namespace dyad::events {
@@ -29,6 +31,11 @@ void SentenceGraph::Build(const Document& doc, uint32_t s) {
     out.assign(l);
     for (char& c : out)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  std::memset(bloom_, 0, sizeof bloom_);
+  for (uint32_t t = 0; t < n_; ++t) {
+    const uint64_t h = LemmaHash(lower_[t]);
+    bloom_[(h >> 6) & 15] |= uint64_t{1} << (h & 63);
   }
   child_begin_.assign(n_ + 1, 0);
   for (uint32_t t = 0; t < n_; ++t) {

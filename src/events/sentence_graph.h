@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -33,6 +34,16 @@ class SentenceGraph {
     return {child_list_.data() + child_begin_[t], child_list_.data() + child_begin_[t + 1]};
   }
   int32_t mention(uint32_t t) const { return token_mention_[first_ + t]; }  // index into mentions(), -1
+  // False when, for some word, none of its alternatives' lemma hashes is in this sentence (a 1024-bit
+  // Bloom filter over the sentence's lemmas: false positives possible, false negatives not).
+  bool MayHaveAll(const std::vector<std::vector<uint64_t>>& word_hashes) const {
+    for (const auto& alts : word_hashes) {
+      bool any = false;
+      for (uint64_t h : alts) any = any || (bloom_[(h >> 6) & 15] >> (h & 63) & 1);
+      if (!any) return false;
+    }
+    return true;
+  }
 
  private:
   const TokenRow& row(uint32_t t) const { return doc_->tokens()[first_ + t]; }
@@ -44,6 +55,7 @@ class SentenceGraph {
   std::vector<int32_t> token_mention_;  // document-level
   std::vector<uint32_t> fill_;          // Build's cursor per token
   std::vector<std::string> lower_;      // lower-cased lemma per token (short: no heap for most)
+  uint64_t bloom_[16] = {};             // lemma hashes of the sentence (MayHaveAll)
 };
 
 }  // namespace dyad::events
