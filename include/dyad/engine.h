@@ -38,6 +38,9 @@ struct EngineOptions {
   // TABARI/PETRARCH verb dictionaries. When given, events are coded with them by the surface
   // (TABARI-style) coder those files were written for, instead of dyad's own pattern lexicon.
   std::vector<std::string> verb_dicts;
+  // PETRARCH discard lists and TABARI [###] actor files for the imported coder: a sentence with one of
+  // their phrases codes nothing.
+  std::vector<std::string> discard_dicts;
   std::string default_date;        // YYYY-MM-DD for documents without one (dated roles); empty: today
 };
 

@@ -4,23 +4,16 @@
 // its verb file. Prints the failing records and a summary line per suite.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "actors/actor_loader.h"
-#include "actors/actor_stage.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "dyad/engine.h"
 #include "eval/event_validation.h"
 #include "events/surface_coder.h"
-#include "parse/parser.h"
-#include "tag/tagger.h"
-#include "text/furniture.h"
-#include "text/text_stage.h"
 
 namespace dyad::cli {
 namespace {
@@ -66,83 +59,41 @@ struct Options {
   bool show_right = false, quiet = false, explain = false;
 };
 
-// The actor index from TABARI/PETRARCH files only. PETRARCH files open with "<!-- ... -->" comments,
-// which the actor importer would read as a TABARI "<NOUN>" section and skip to the end of the file, so
-// they are blanked here first (newlines kept, so that file:line stays right).
-Result<std::shared_ptr<const actors::ActorIndex>> ImportActors(const std::vector<std::string>& files,
-                                                               size_t* issues) {
-  auto index = std::make_shared<actors::ActorIndex>();
-  for (const auto& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Status::NotFound("cannot open dictionary " + path);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    // "<!" also opens one: PETR.Validate.actors.txt has a "<! -- ... -->".
-    for (size_t open = text.find("<!"); open != std::string::npos; open = text.find("<!", open)) {
-      size_t close = text.find("-->", open + 2);
-      size_t end = close == std::string::npos ? text.size() : close + 3;
-      for (size_t i = open; i < end; ++i) {
-        if (text[i] != '\n') text[i] = ' ';
-      }
-    }
-    auto stats = actors::ImportTabari(text, path, NameHas(path, "agents"), index.get());
-    *issues += stats.issues.size();
-  }
-  return std::shared_ptr<const actors::ActorIndex>(std::move(index));
-}
-
-// Builds the pipeline for one suite: text, furniture, tagger, parser, actors (suite dictionaries only),
-// surface coder (suite verbs).
-Result<Pipeline> BuildPipeline(const eval::ValidationSuite& suite, const Options& o, std::string* dict_note) {
-  actors::ActorLoadOptions load;
-  load.dict_only = true;
-  size_t actor_issues = 0;
-  std::vector<std::string> verbs = suite.verb_files;
-  events::SurfaceCoderOptions coder;
-  for (const auto& f : suite.actor_files) load.dicts.push_back(f);
-  for (const auto& f : suite.agent_files) load.dicts.push_back(f);
-  std::vector<std::string> discard_sources = suite.discard_files;
-  for (const auto& f : suite.actor_files) discard_sources.push_back(f);
+// The Engine for one suite: dyad's tokeniser, tagger and parser, actors from the suite's own
+// dictionaries only, and the suite's verbs through the imported (surface) coder.
+Result<std::shared_ptr<const Engine>> LoadSuiteEngine(const eval::ValidationSuite& suite, const Options& o,
+                                                      std::string* dict_note) {
+  EngineOptions e;
+  e.models_dir = o.models_dir;
+  e.events = true;
+  e.dict_only = true;
+  e.verb_dicts = suite.verb_files;
+  for (const auto& f : suite.actor_files) e.dicts.push_back(f);
+  for (const auto& f : suite.agent_files) e.dicts.push_back(f);
+  e.discard_dicts = suite.discard_files;
+  for (const auto& f : suite.actor_files) e.discard_dicts.push_back(f);
   for (const auto& f : o.extra_dicts) {
     if (NameHas(f, "verb")) {
-      verbs.push_back(f);
+      e.verb_dicts.push_back(f);
     } else if (NameHas(f, "discard")) {
-      discard_sources.push_back(f);
+      e.discard_dicts.push_back(f);
     } else {
-      load.dicts.push_back(f);
-      discard_sources.push_back(f);
+      e.dicts.push_back(f);
+      e.discard_dicts.push_back(f);
     }
   }
-  if (verbs.empty()) return Status::InvalidArgument("the suite names no verb dictionary; give one with --dict");
-  if (load.dicts.empty()) return Status::InvalidArgument("the suite names no actor dictionary; give one with --dict");
-  for (const auto& f : discard_sources) {
-    auto n = events::ReadDiscardPhrases(f, &coder.discards);
-    if (!n.ok()) return n.status();
-  }
-  auto index = ImportActors(load.dicts, &actor_issues);
-  if (!index.ok()) return index.status();
-  auto dict = events::LoadVerbDictionary(verbs);
+  if (e.verb_dicts.empty()) return Status::InvalidArgument("the suite names no verb dictionary; give one with --dict");
+  if (e.dicts.empty()) return Status::InvalidArgument("the suite names no actor dictionary; give one with --dict");
+  // The verb files once more, for their line-by-line report (the engine keeps only the coder).
+  auto dict = events::LoadVerbDictionary(e.verb_dicts);
   if (!dict.ok()) return dict.status();
-  *dict_note = std::to_string(load.dicts.size()) + " actor/agent files (" + std::to_string(actor_issues) +
-               " lines skipped), " + std::to_string((*dict)->verbs.size()) + " verbs, " +
-               std::to_string((*dict)->patterns.size()) + " patterns (" + std::to_string((*dict)->issues.size()) +
-               " lines skipped), " + std::to_string(coder.discards.size()) + " discard phrases";
+  *dict_note = std::to_string(e.dicts.size()) + " actor/agent files, " + std::to_string((*dict)->verbs.size()) +
+               " verbs, " + std::to_string((*dict)->patterns.size()) + " patterns (" +
+               std::to_string((*dict)->issues.size()) + " lines skipped)";
   for (const auto& issue : (*dict)->issues) {
     if (!o.quiet) std::fprintf(stderr, "%s:%u: %s\n", issue.file.c_str(), issue.line, issue.message.c_str());
   }
-
-  std::string models = o.models_dir.empty() ? DefaultModelsDir() : o.models_dir;
-  Pipeline p;
-  DYAD_RETURN_IF_ERROR(p.Add(MakeTextStage()));
-  DYAD_RETURN_IF_ERROR(p.Add(MakeFurnitureStage()));
-  auto tagger = LoadTaggerStage((fs::path(models) / "tagger.dyad").string());
-  if (!tagger.ok()) return tagger.status();
-  DYAD_RETURN_IF_ERROR(p.Add(*tagger));
-  auto parser = LoadParserStage((fs::path(models) / "parser.dyad").string());
-  if (!parser.ok()) return parser.status();
-  DYAD_RETURN_IF_ERROR(p.Add(*parser));
-  DYAD_RETURN_IF_ERROR(p.Add(actors::MakeActorStage(*index)));
-  DYAD_RETURN_IF_ERROR(p.Add(events::MakeSurfaceCoderStage(*dict, std::move(coder))));
-  return p;
+  return Engine::Load(e);
 }
 
 std::vector<std::string> SplitCodes(std::string_view code) {
@@ -171,14 +122,14 @@ int RunSuite(const std::string& path, const Options& o) {
   }
   for (const auto& issue : suite->issues) std::fprintf(stderr, "%s\n", issue.c_str());
   std::string note;
-  auto pipeline = BuildPipeline(*suite, o, &note);
-  if (!pipeline.ok()) {
-    std::fprintf(stderr, "dyad validate: %s: %s\n", path.c_str(), pipeline.status().ToString().c_str());
-    return static_cast<int>(pipeline.status().code());
+  auto engine = LoadSuiteEngine(*suite, o, &note);
+  if (!engine.ok()) {
+    std::fprintf(stderr, "dyad validate: %s: %s\n", path.c_str(), engine.status().ToString().c_str());
+    return static_cast<int>(engine.status().code());
   }
   const char* format = suite->format == eval::SuiteFormat::kTabari ? "TABARI" : "PETRARCH2";
   std::fprintf(stderr, "%s (%s): %zu records; %s\n", path.c_str(), format, suite->records.size(), note.c_str());
-  Pipeline::Scratch scratch(*pipeline);
+  Engine::Scratch scratch(**engine);
   size_t right = 0, scored = 0, options = 0, errors = 0;
   for (const auto& r : suite->records) {
     if (r.option) {
@@ -191,7 +142,7 @@ int RunSuite(const std::string& path, const Options& o) {
     meta.id = r.id;
     meta.date = r.date;
     Document doc(r.text, meta);
-    Status st = pipeline->Process(doc, scratch);
+    Status st = (*engine)->Analyze(doc, scratch);
     std::vector<eval::CodedTriple> got;
     if (!st.ok()) {
       ++errors;

@@ -8,6 +8,7 @@
 #include "actors/actor_loader.h"
 #include "actors/actor_stage.h"
 #include "events/event_context.h"
+#include "events/discard_phrases.h"
 #include "events/event_stage.h"
 #include "events/surface_coder.h"
 #include "extract/amounts.h"
@@ -121,7 +122,12 @@ Result<std::shared_ptr<const Engine>> Engine::Load(const EngineOptions& options)
     if (options.verb_dicts.empty()) {
       DYAD_RETURN_IF_ERROR(add(events::MakeEventStage(engine->lexicon_)));
     } else {
-      auto imported = events::LoadImportedVerbStage(options.verb_dicts);
+      events::SurfaceCoderOptions coder;
+      for (const std::string& f : options.discard_dicts) {
+        auto n = events::ReadDiscardPhrases(f, &coder.discards);
+        if (!n.ok()) return n.status();
+      }
+      auto imported = events::LoadImportedVerbStage(options.verb_dicts, std::move(coder));
       if (!imported.ok()) return imported.status();
       DYAD_RETURN_IF_ERROR(add(*imported));
     }
