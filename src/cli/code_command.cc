@@ -80,17 +80,9 @@ int CodeCommand(int argc, char** argv) {
   std::vector<char*> after_dicts = actors::TakeRepeatedFlag(argc, argv, "dict", &dicts);
   std::vector<char*> rest =
       actors::TakeRepeatedFlag(static_cast<int>(after_dicts.size()), after_dicts.data(), "verbs", &verbs);
-  std::vector<std::string> words;
-  for (char* a : rest) {
-    std::string w = a;
-    words.push_back(w == "-o" ? "--output" : w == "-h" ? "--help" : w);
-  }
-  std::vector<char*> cargv;
-  for (auto& w : words) cargv.push_back(w.data());
-  std::set<std::string> value_flags = InputValueFlags();
-  value_flags.insert({"format", "output", "models", "data", "threads", "emit"});
-  auto args = Args::Parse(static_cast<int>(cargv.size()), cargv.data(), value_flags,
-                          {"help", "quiet", "keep-negated", "dict-only"});
+  ReaderOptions options;
+  auto args = ParseDocumentCommandArgs(rest, {"format", "output", "models", "data", "threads", "emit"},
+                                       {"help", "quiet", "keep-negated", "dict-only"}, &options);
   if (!args.ok()) return Usage(args.status().message());
   if (args->Has("help")) {
     std::fputs(kHelp, stdout);
@@ -98,8 +90,6 @@ int CodeCommand(int argc, char** argv) {
     std::fputs(kHelpTail, stdout);
     return 0;
   }
-  ReaderOptions options;
-  if (Status s = ReadInputFlags(*args, &options); !s.ok()) return Usage(s.message());
   const std::string format = args->Get("format", "jsonl");
   if (format != "jsonl" && format != "gdelt" && format != "plover" && format != "csv")
     return Usage("unknown --format '" + format + "' (jsonl, gdelt, plover, csv)");

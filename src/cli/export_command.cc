@@ -6,6 +6,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/filter_flags.h"
 #include "cli/output.h"
 #include "io/csv_writer.h"
 #include "io/event_jsonl_writer.h"
@@ -76,20 +77,7 @@ int ExportCommand(int argc, char** argv) {
     return Fail(Status::InvalidArgument("--format takes gdelt, gdelt-mentions, plover, csv or jsonl" +
                                         (format.empty() ? std::string() : ", got '" + format + "'")));
   store::EventFilter f;
-  f.source = args->Get("source");
-  f.target = args->Get("target");
-  f.actor = args->Get("actor");
-  f.country = args->Get("country");
-  f.code = args->Get("code");
-  f.plover = args->Get("plover");
-  f.from = args->Get("from");
-  f.to = args->Get("to");
-  f.place = args->Get("place");
-  if (args->Has("quad")) {
-    std::string q = args->Get("quad");
-    if (q.size() != 1 || q[0] < '1' || q[0] > '4') return Fail(Status::InvalidArgument("--quad takes 1..4"));
-    f.quad_class = q[0] - '0';
-  }
+  if (Status st = ReadFilterFlags(*args, &f); !st.ok()) return Fail(st);
   bool per_mention = format == "gdelt-mentions" || args->Has("mentions");
   if (args->Has("mentions") && format == "gdelt") return Fail(Status::InvalidArgument("gdelt is one line per event; use --format gdelt-mentions"));
 

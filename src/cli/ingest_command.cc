@@ -185,14 +185,9 @@ struct Totals {
 int IngestCommand(int argc, char** argv) {
   std::vector<std::string> dicts;
   std::vector<char*> rest = actors::TakeRepeatedFlag(argc, argv, "dict", &dicts);
-  std::vector<std::string> words;
-  for (char* a : rest) words.push_back(std::string(a) == "-h" ? "--help" : a);
-  std::vector<char*> cargv;
-  for (auto& w : words) cargv.push_back(w.data());
-  std::set<std::string> value_flags = InputValueFlags();
-  value_flags.insert({"db", "batch", "threads", "models", "data"});
-  auto args = Args::Parse(static_cast<int>(cargv.size()), cargv.data(), value_flags,
-                          {"help", "quiet", "force", "progress", "keep-negated", "dict-only"});
+  ReaderOptions options;
+  auto args = ParseDocumentCommandArgs(rest, {"db", "batch", "threads", "models", "data"},
+                                       {"help", "quiet", "force", "progress", "keep-negated", "dict-only"}, &options);
   if (!args.ok()) return Usage(args.status().message());
   if (args->Has("help")) {
     std::fputs(kHelp, stdout);
@@ -200,8 +195,6 @@ int IngestCommand(int argc, char** argv) {
     std::fputs(kHelpTail, stdout);
     return 0;
   }
-  ReaderOptions options;
-  if (Status s = ReadInputFlags(*args, &options); !s.ok()) return Usage(s.message());
   auto number = [&](const char* flag, unsigned fallback, unsigned max) -> int64_t {
     if (!args->Has(flag)) return fallback;
     std::string t = args->Get(flag);

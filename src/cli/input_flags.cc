@@ -43,4 +43,20 @@ Status ReadInputFlags(const Args& args, ReaderOptions* options) {
   return Status::Ok();
 }
 
+Result<Args> ParseDocumentCommandArgs(const std::vector<char*>& argv, std::set<std::string> value_flags,
+                                      const std::set<std::string>& switches, ReaderOptions* options) {
+  std::vector<std::string> words;
+  for (char* a : argv) {
+    std::string w = a;
+    words.push_back(w == "-o" ? "--output" : w == "-h" ? "--help" : w);
+  }
+  std::vector<char*> cargv;
+  for (auto& w : words) cargv.push_back(w.data());
+  value_flags.merge(InputValueFlags());
+  auto args = Args::Parse(static_cast<int>(cargv.size()), cargv.data(), value_flags, switches);
+  if (!args.ok() || args->Has("help")) return args;
+  if (Status s = ReadInputFlags(*args, options); !s.ok()) return s;
+  return args;
+}
+
 }  // namespace dyad::cli

@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include "cli/args.h"
 #include "io/reader.h"
@@ -18,5 +19,10 @@ extern const char kInputFlagsHelp[];
 
 // Fills `options` from args; InvalidArgument with a message naming the flag on a bad value.
 Status ReadInputFlags(const Args& args, ReaderOptions* options);
+
+// The whole argument parsing of a document-reading command: "-o" / "-h" read as --output / --help, the
+// input flags added to `value_flags`, and (unless --help was given) `options` filled from them.
+Result<Args> ParseDocumentCommandArgs(const std::vector<char*>& argv, std::set<std::string> value_flags,
+                                      const std::set<std::string>& switches, ReaderOptions* options);
 
 }  // namespace dyad::cli

@@ -58,18 +58,9 @@ int Usage(const std::string& message) {
 }  // namespace
 
 int ParseCommand(int argc, char** argv) {
-  // Short options the shared Args parser does not know.
-  std::vector<std::string> words;
-  for (int i = 0; i < argc; ++i) {
-    std::string a = argv[i];
-    words.push_back(a == "-o" ? "--output" : a == "-h" ? "--help" : a);
-  }
-  std::vector<char*> cargv;
-  for (auto& w : words) cargv.push_back(w.data());
-  std::set<std::string> value_flags = InputValueFlags();
-  value_flags.insert({"format", "output", "models"});
-  auto args = Args::Parse(static_cast<int>(cargv.size()), cargv.data(), value_flags,
-                          {"help", "quiet", "tokenize-only", "no-parse"});
+  ReaderOptions options;
+  auto args = ParseDocumentCommandArgs(std::vector<char*>(argv, argv + argc), {"format", "output", "models"},
+                                       {"help", "quiet", "tokenize-only", "no-parse"}, &options);
   if (!args.ok()) return Usage(args.status().message());
   if (args->Has("help")) {
     std::fputs(kHelp, stdout);
@@ -77,8 +68,6 @@ int ParseCommand(int argc, char** argv) {
     std::fputs(kHelpTail, stdout);
     return 0;
   }
-  ReaderOptions options;
-  if (Status s = ReadInputFlags(*args, &options); !s.ok()) return Usage(s.message());
   std::string format = args->Get("format", "conllu");
   if (format != "conllu" && format != "jsonl") return Usage("unknown --format '" + format + "' (conllu, jsonl)");
   bool jsonl = format == "jsonl";

@@ -6,6 +6,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/filter_flags.h"
 #include "store/query.h"
 #include "store/schema.h"
 
@@ -72,15 +73,7 @@ int QueryCommand(int argc, char** argv) {
   if (args->positional().size() != 1) return Usage("name one KIND: series, top-actors, top-dyads, events, quotes, articles");
   const std::string kind = args->positional()[0];
   store::EventFilter f;
-  f.source = args->Get("source");
-  f.target = args->Get("target");
-  f.actor = args->Get("actor");
-  f.country = args->Get("country");
-  f.code = args->Get("code");
-  f.plover = args->Get("plover");
-  f.from = args->Get("from");
-  f.to = args->Get("to");
-  f.place = args->Get("place");
+  if (Status st = ReadFilterFlags(*args, &f); !st.ok()) return Usage(st.message());
   if (args->Has("dyad")) {
     std::string d = args->Get("dyad");
     size_t colon = d.find(':');
@@ -89,11 +82,6 @@ int QueryCommand(int argc, char** argv) {
     if (!f.source.empty() || !f.target.empty()) return Usage("--dyad replaces --source/--target: give one or the other");
     f.source = d.substr(0, colon);
     f.target = d.substr(colon + 1);
-  }
-  if (args->Has("quad")) {
-    std::string q = args->Get("quad");
-    if (q.size() != 1 || q[0] < '1' || q[0] > '4') return Usage("--quad takes 1, 2, 3 or 4, got '" + q + "'");
-    f.quad_class = q[0] - '0';
   }
   int limit = kind.rfind("top-", 0) == 0 ? 20 : 100;
   if (args->Has("limit")) {

@@ -5,11 +5,10 @@
 #include <array>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <initializer_list>
-#include <sstream>
 #include <utility>
 
+#include "core/read_file.h"
 #include "core/split.h"
 #include "core/tsv_table.h"
 #include "core/utf8.h"
@@ -52,14 +51,6 @@ Result<TableFile> ParseTable(std::string_view text, std::string_view file,
 
 SourceLine Source(std::string_view file, int line) { return SourceLine{std::string(file), line}; }
 
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot open");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return Status::IoError(path + ": read failed");
-  return buf.str();
-}
 
 }  // namespace
 
@@ -219,7 +210,7 @@ using Parser = Result<TableFile> (*)(std::string_view, std::string_view, std::ve
 template <typename Row>
 Status LoadOne(const std::filesystem::path& path, const std::string& name, Parser<Row> parse,
                std::vector<Row>* rows, std::vector<TableFile>* files) {
-  Result<std::string> text = ReadFile(path.string());
+  Result<std::string> text = ReadWholeFile(path.string());
   if (!text.ok()) return text.status();
   Result<TableFile> info = parse(*text, name, rows);
   if (!info.ok()) return info.status();

@@ -10,6 +10,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/read_file.h"
 #include "core/split.h"
 #include "core/utf8.h"
 
@@ -46,19 +47,6 @@ bool IsCameoCode(std::string_view s) {
   return true;
 }
 
-Result<std::string> ReadFileBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot open " + path);
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  if (size < 0) return Status::IoError("cannot size " + path);
-  if (static_cast<size_t>(size) > kMaxGoldFileBytes) return Status::TooLarge(path + " is over 64 MiB");
-  std::string bytes(static_cast<size_t>(size), '\0');
-  in.seekg(0);
-  in.read(bytes.data(), size);
-  if (!in) return Status::IoError("cannot read " + path);
-  return bytes;
-}
 
 // Each byte one code point (U+0000..U+00FF), as UTF-8.
 std::string Latin1ToUtf8(std::string_view bytes) {
@@ -308,7 +296,7 @@ Result<EventGold> ParseEventGold(std::string_view tsv) {
 }
 
 Result<EventGold> LoadEventGold(const std::string& path) {
-  Result<std::string> bytes = ReadFileBytes(path);
+  Result<std::string> bytes = ReadWholeFile(path, kMaxGoldFileBytes);
   if (!bytes.ok()) return bytes.status();
   Result<EventGold> gold = ParseEventGold(*bytes);
   if (!gold.ok()) return Status(gold.status().code(), path + ": " + gold.status().message());
@@ -318,7 +306,7 @@ Result<EventGold> LoadEventGold(const std::string& path) {
 Result<std::string> ReadGoldRecord(const std::string& shared_dir, const std::string& path,
                                    const std::string& record) {
   if (path.find("..") != std::string::npos) return Status::InvalidArgument("path leaves the data folder: " + path);
-  Result<std::string> bytes = ReadFileBytes(shared_dir + "/" + path);
+  Result<std::string> bytes = ReadWholeFile(shared_dir + "/" + path, kMaxGoldFileBytes);
   if (!bytes.ok()) return bytes.status();
   std::string text = std::move(bytes).value();
   if (!utf8::IsValid(text)) text = Latin1ToUtf8(text);

@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
+#include "core/read_file.h"
 #include "core/tsv_table.h"
 #include "ontology/ontology_tables.h"
 
@@ -16,14 +15,6 @@ namespace fs = std::filesystem;
 
 std::string Stem(std::string_view file) { return fs::path(std::string(file)).stem().string(); }
 
-Result<std::string> ReadWhole(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path.string() + ": cannot open");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return Status::IoError(path.string() + ": read failed");
-  return buf.str();
-}
 
 bool IsCode(std::string_view s) {
   return s.size() >= 2 && s.size() <= 4 &&
@@ -153,14 +144,14 @@ Result<EventLexicon> LoadEventLexicon(const std::string& dir) {
     if (entry.path().extension() == ".tsv") files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   for (const fs::path& f : files) {
-    auto text = ReadWhole(f);
+    auto text = ReadWholeFile(f.string());
     if (!text.ok()) return text.status();
     DYAD_RETURN_IF_ERROR(lexicon.AddPatterns(*text, "patterns/" + f.filename().string()));
   }
-  auto intents = ReadWhole(root / "intent.tsv");
+  auto intents = ReadWholeFile((root / "intent.tsv").string());
   if (!intents.ok()) return intents.status();
   DYAD_RETURN_IF_ERROR(lexicon.AddIntents(*intents, "intent.tsv"));
-  auto governors = ReadWhole(root / "governors.tsv");
+  auto governors = ReadWholeFile((root / "governors.tsv").string());
   if (!governors.ok()) return governors.status();
   DYAD_RETURN_IF_ERROR(lexicon.AddGovernors(*governors, "governors.tsv"));
   return lexicon;

@@ -6,12 +6,11 @@
 #include <cctype>
 #include <charconv>
 #include <filesystem>
-#include <fstream>
 #include <initializer_list>
 #include <set>
-#include <sstream>
 #include <utility>
 
+#include "core/read_file.h"
 #include "core/split.h"
 #include "core/tsv_table.h"
 #include "core/utf8.h"
@@ -82,14 +81,6 @@ Status CheckTokens(const std::vector<std::string>& items, std::string_view what,
   return Status::Ok();
 }
 
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot open");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return Status::IoError(path + ": read failed");
-  return buf.str();
-}
 
 constexpr std::string_view kCategories[] = {"verbal cooperation", "material cooperation", "verbal conflict",
                                             "material conflict"};
@@ -331,7 +322,7 @@ namespace {
 template <typename Row>
 Status LoadOne(const std::filesystem::path& dir, std::string_view name,
                Result<int> (*parse)(std::string_view, std::string_view, std::vector<Row>*), std::vector<Row>* rows) {
-  Result<std::string> text = ReadFile((dir / std::string(name)).string());
+  Result<std::string> text = ReadWholeFile((dir / std::string(name)).string());
   if (!text.ok()) return text.status();
   Result<int> n = parse(*text, name, rows);
   return n.ok() ? Status::Ok() : n.status();
