@@ -81,6 +81,25 @@ bool IsNameToken(const Document& doc, uint32_t i) {
   return true;
 }
 
+// A capitalised word before a surname that is not an honorific and not one of the person's own names.
+static bool IsHonorific(std::string_view word) {
+  static constexpr std::string_view kHonorifics[] = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady",
+                                                     "Dame", "Prof", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof."};
+  for (std::string_view h : kHonorifics)
+    if (word == h) return true;
+  return false;
+}
+
+static bool OtherGivenName(std::string_view word, std::string_view canonical) {
+  for (size_t at = canonical.find(word); at != std::string_view::npos; at = canonical.find(word, at + 1)) {
+    const bool starts = at == 0 || canonical[at - 1] == ' ' || canonical[at - 1] == '-';
+    const size_t after = at + word.size();
+    const bool ends = after == canonical.size() || canonical[after] == ' ' || canonical[after] == '-';
+    if (starts && ends) return false;
+  }
+  return true;
+}
+
 bool ActorStage::CasesFit(const Ctx& c, uint32_t start, const ActorIndex::Candidate& cand, size_t n) const {
   for (size_t k = 0; k < n && k < 32; ++k) {
     std::string_view text = c.doc.token(start + static_cast<uint32_t>(k)).text();
@@ -169,9 +188,13 @@ void ActorStage::MatchSentence(Ctx& c, uint32_t first, uint32_t end, std::vector
     }
     // A one-word name next to an unknown name is someone else's ("Alia Brahimi" is not Lakhdar
     // Brahimi, "Saleh Gharib" is not Amrullah Saleh): skip it unless a title or mention precedes it.
+    // The same for a known word that is another given name: "Michael Howard" is not John Howard, while
+    // "Recep Erdogan" is still Recep Tayyip Erdogan; honorifics ("Mr Putin") keep the person.
     const bool after_span = !out.empty() && out.back().end == i;
     if (best_len == 1 && index_->entry(best_entry).kind == EntryKind::kPerson && i > first && !after_span &&
-        ((IsNameToken(c.doc, i - 1) && c.word[i - 1] == ActorIndex::kNoWord) ||
+        ((IsNameToken(c.doc, i - 1) && !IsHonorific(c.doc.token(i - 1).text()) &&
+          (c.word[i - 1] == ActorIndex::kNoWord ||
+           OtherGivenName(c.doc.token(i - 1).text(), index_->entry(best_entry).name))) ||
          (i + 1 < end && IsNameToken(c.doc, i + 1) && c.word[i + 1] == ActorIndex::kNoWord))) {
       ++i;
       continue;

@@ -67,6 +67,16 @@ TEST(ActorStageTest, DictionaryMatchesLongestAndCaseAware) {
   EXPECT_EQ(Codes(f), "[The Kremlin=RUSGOV][US=USA][Turkey=TUR]");  // "the Kremlin" is one metonym
 }
 
+// A surname after another known given name is someone else ("Michael Howard" is not John Howard); the
+// person's own given name and honorifics keep it.
+TEST(ActorStageTest, SurnameAfterAnotherGivenNameIsSomeoneElse) {
+  auto f = RunStage({{{"Donald", "PROPN", 2, "compound"}, {"Putin", "PROPN", 3, "nsubj"}, {"spoke", "VERB", 0, "root"}},
+                     {{"Recep", "PROPN", 2, "compound"}, {"Erdogan", "PROPN", 3, "nsubj"}, {"spoke", "VERB", 0, "root"}},
+                     {{"Mr", "PROPN", 2, "compound"}, {"Putin", "PROPN", 3, "nsubj"}, {"left", "VERB", 0, "root"}}},
+                    "2022-07-18");
+  EXPECT_EQ(Codes(f), "[Erdogan=TURGOV][Putin=RUSGOV]");
+}
+
 TEST(ActorStageTest, DiacriticsFold) {
   auto f = RunStage({{{"ERDOGAN", "PROPN", 2, "nsubj"}, {"spoke", "VERB", 0, "root"}},
                 {{"Erdoğan", "PROPN", 2, "nsubj"}, {"left", "VERB", 0, "root"}}},
