@@ -2,7 +2,8 @@
 // furniture, tagger, parser, actors, extraction, events and event context — everything Engine::Analyze
 // runs for `dyad code` — timed per document
 // from raw text, single thread and with every core (one Engine::Scratch per thread, documents dealt
-// round-robin). Counters: sentences/s, events/s, tokens/s, and per-core sentences/s.
+// round-robin), and once without the extraction stages (their cost is the difference). Counters:
+// sentences/s, events/s, tokens/s, and per-core sentences/s.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
@@ -24,33 +25,38 @@ struct Corpus {
   std::string error;
 };
 
-Corpus& Load() {
-  static Corpus c = [] {
-    Corpus c;
-    dyad::EngineOptions options;
-    options.events = true;
-    options.extract = true;  // as `dyad code` runs: dates, amounts, places, quotes, entities, event context
-    options.default_date = "2005-06-01";  // the BBC set's years; dated roles then resolve
-    auto engine = dyad::Engine::Load(options);
-    if (!engine.ok()) {
-      c.error = engine.status().ToString();
-      return c;
-    }
-    c.engine = *engine;
-    std::ifstream in(kNews);
-    if (!in) {
-      c.error = "no news text at " + kNews;
-      return c;
-    }
-    std::string line;
-    while (std::getline(in, line)) {
-      auto j = nlohmann::json::parse(line, nullptr, false);
-      if (j.is_discarded() || !j.contains("text") || !j["text"].is_string()) continue;
-      c.texts.push_back(j["text"].get<std::string>());
-    }
+// with_extract: as `dyad code` runs (dates, amounts, places, quotes, entities, event context); without,
+// the same pipeline up to events, so that the difference is the extraction stages' cost.
+Corpus MakeCorpus(bool with_extract) {
+  Corpus c;
+  dyad::EngineOptions options;
+  options.events = true;
+  options.extract = with_extract;
+  options.default_date = "2005-06-01";  // the BBC set's years; dated roles then resolve
+  auto engine = dyad::Engine::Load(options);
+  if (!engine.ok()) {
+    c.error = engine.status().ToString();
     return c;
-  }();
+  }
+  c.engine = *engine;
+  std::ifstream in(kNews);
+  if (!in) {
+    c.error = "no news text at " + kNews;
+    return c;
+  }
+  std::string line;
+  while (std::getline(in, line)) {
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.contains("text") || !j["text"].is_string()) continue;
+    c.texts.push_back(j["text"].get<std::string>());
+  }
   return c;
+}
+
+Corpus& Load(bool with_extract = true) {
+  static Corpus full = MakeCorpus(true);
+  static Corpus no_extract = MakeCorpus(false);
+  return with_extract ? full : no_extract;
 }
 
 struct Counts {
@@ -71,8 +77,8 @@ Counts CodeShare(const Corpus& c, size_t worker, size_t stride) {
   return n;
 }
 
-void Run(benchmark::State& state, size_t threads) {
-  Corpus& c = Load();
+void Run(benchmark::State& state, size_t threads, bool with_extract = true) {
+  Corpus& c = Load(with_extract);
   if (!c.error.empty()) {
     state.SkipWithError(c.error.c_str());
     return;
@@ -102,10 +108,12 @@ void Run(benchmark::State& state, size_t threads) {
 
 void BM_CodeOneThread(benchmark::State& state) { Run(state, 1); }
 void BM_CodeAllCores(benchmark::State& state) { Run(state, std::max(1u, std::thread::hardware_concurrency())); }
+void BM_CodeWithoutExtractionOneThread(benchmark::State& state) { Run(state, 1, false); }
 
 }  // namespace
 
 BENCHMARK(BM_CodeOneThread)->Unit(benchmark::kMillisecond)->MinTime(3.0)->UseRealTime();
 BENCHMARK(BM_CodeAllCores)->Unit(benchmark::kMillisecond)->MinTime(3.0)->UseRealTime();
+BENCHMARK(BM_CodeWithoutExtractionOneThread)->Unit(benchmark::kMillisecond)->MinTime(3.0)->UseRealTime();
 
 BENCHMARK_MAIN();

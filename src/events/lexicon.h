@@ -8,9 +8,9 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "core/string_hash.h"
 #include "dyad/status.h"
 #include "events/pattern.h"
 
@@ -53,13 +53,9 @@ class EventLexicon {
 
  private:
   void Index(uint32_t i);
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
   std::vector<EventPattern> patterns_;
-  std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> verbs_, nouns_;
-  std::unordered_map<std::string, Governor, Hash, std::equal_to<>> governors_;
+  StringMap<std::vector<uint32_t>> verbs_, nouns_;
+  StringMap<Governor> governors_;
   std::map<std::string, IntentRow, std::less<>> intents_;
 };
 

@@ -140,12 +140,12 @@ void Gazetteer::AddName(uint32_t place, std::string_view name) {
 }
 
 const std::vector<PlaceName>* Gazetteer::Find(std::string_view folded_words) const {
-  auto it = names_.find(std::string(folded_words));
+  auto it = names_.find(folded_words);
   return it == names_.end() ? nullptr : &it->second;
 }
 
 int Gazetteer::CountryByCode(std::string_view code) const {
-  auto it = country_by_code_.find(std::string(code));
+  auto it = country_by_code_.find(code);
   return it == country_by_code_.end() ? -1 : it->second;
 }
 

@@ -27,6 +27,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/string_hash.h"
 #include "dyad/status.h"
 
 namespace dyad::extract {
@@ -85,9 +86,9 @@ class Gazetteer {
  private:
   void AddName(uint32_t place, std::string_view name);
   std::vector<Place> places_;
-  std::unordered_map<std::string, std::vector<PlaceName>> names_;
+  StringMap<std::vector<PlaceName>> names_;
   std::unordered_set<std::string> prefixes_;
-  std::unordered_map<std::string, int> country_by_code_;
+  StringMap<int> country_by_code_;
 };
 
 // The folded form of one word as the gazetteer compares it (case folded, diacritics stripped, quotes

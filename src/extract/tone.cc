@@ -54,7 +54,7 @@ const ToneLexicon& ToneLexicon::Default() {
 }
 
 double ToneLexicon::Weight(std::string_view word) const {
-  auto it = weights_.find(std::string(word));
+  auto it = weights_.find(word);
   return it == weights_.end() ? 0 : it->second;
 }
 

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/string_hash.h"
 #include "dyad/document.h"
 #include "dyad/status.h"
 
@@ -41,7 +42,7 @@ class ToneLexicon {
   size_t size() const { return weights_.size(); }
 
  private:
-  std::unordered_map<std::string, double> weights_;
+  StringMap<double> weights_;
 };
 
 Tone ComputeTone(const Document& doc, const ToneLexicon& lexicon);
