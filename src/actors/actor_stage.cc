@@ -8,6 +8,7 @@
 #include "actors/coref.h"
 #include "actors/fold.h"
 #include "actors/spans.h"
+#include "core/case_marker.h"
 
 namespace dyad::actors {
 namespace {
@@ -302,15 +303,8 @@ void ActorStage::Compose(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>
 
 // "the government of Iran", "officials from Iran" compose; "force against Iran", "troops in Syria" do not.
 bool ActorStage::OfOrFrom(const Document& doc, uint32_t nmod_head) {
-  const int32_t head = static_cast<int32_t>(nmod_head);
-  for (uint32_t k = nmod_head, steps = 0; k > 0 && steps < 4; --k, ++steps) {
-    const TokenRow& r = doc.tokens()[k - 1];
-    if (r.head == head && doc.Str(r.deprel) == "case") {
-      std::string_view w = doc.token(k - 1).norm();
-      return w == "of" || w == "from" || w == "Of" || w == "From";
-    }
-  }
-  return false;
+  std::string_view w = CaseMarker(doc, nmod_head);
+  return w == "of" || w == "from" || w == "Of" || w == "From";
 }
 
 bool ActorStage::FormerBefore(const Ctx& c, uint32_t sentence_first, uint32_t at) const {

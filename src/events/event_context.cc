@@ -1,5 +1,7 @@
 #include "events/event_context.h"
 
+#include "core/case_marker.h"
+
 namespace dyad::events {
 namespace {
 
@@ -41,14 +43,9 @@ bool AttachesTo(const Document& doc, uint32_t head, const EventRow& e) {
 // "near Kharkiv", "to Iran" (the destination of a visit, the recipient of aid). "Sanctions on Russia"
 // and "talks about Syria" name a target or a topic, not a location.
 bool IsLocative(const Document& doc, uint32_t head) {
-  for (uint32_t k = head, steps = 0; k > 0 && steps < 6; --k, ++steps) {
-    const TokenRow& r = doc.tokens()[k - 1];
-    if (r.head != static_cast<int32_t>(head) || doc.Str(r.deprel) != "case") continue;
-    std::string_view w = doc.token(k - 1).norm();
-    return w == "in" || w == "In" || w == "at" || w == "At" || w == "near" || w == "inside" || w == "outside" ||
-           w == "across" || w == "around" || w == "throughout" || w == "within" || w == "to";
-  }
-  return false;
+  std::string_view w = CaseMarker(doc, head);
+  return w == "in" || w == "In" || w == "at" || w == "At" || w == "near" || w == "inside" || w == "outside" ||
+         w == "across" || w == "around" || w == "throughout" || w == "within" || w == "to";
 }
 
 bool IsCalendarValue(std::string_view v) {

@@ -66,7 +66,7 @@ class Coder {
         const Upos u = g_.upos(t);
         if (kind == TriggerKind::kVerb ? u != Upos::VERB : (u != Upos::NOUN)) continue;
         if (kind == TriggerKind::kNoun && used_[t]) {
-          Say(t, "noun already part of a verb event");
+          if (trace_) Say(t, "noun already part of a verb event");
           continue;
         }
         const auto* candidates = Candidates(t, kind);
@@ -115,7 +115,7 @@ class Coder {
       m.targets.clear();
       m.source_how.clear();
       m.target_how.clear();
-      if (!g_.MayHaveAll(p.word_hashes)) {  // a required word is not in the sentence at all
+      if (!g_.MayHaveAll(p.words)) {  // a required word is not in the sentence at all
         if (trace_ && tried <= 6) Say(t, "pattern " + p.id + ": a required word is not in the sentence");
         continue;
       }

@@ -16,28 +16,26 @@ namespace fs = std::filesystem;
 std::string Stem(std::string_view file) { return fs::path(std::string(file)).stem().string(); }
 
 
-bool IsCode(std::string_view s) {
-  return s.size() >= 2 && s.size() <= 4 &&
-         std::all_of(s.begin(), s.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
-}
 
 }  // namespace
 
 void EventLexicon::Index(uint32_t i) {
   auto& table = patterns_[i].kind == TriggerKind::kVerb ? verbs_ : nouns_;
-  for (const std::string& lemma : patterns_[i].trigger) {
-    auto& list = table[lemma];
-    list.push_back(i);
-    // Most specific first; among equals, file order (stable).
-    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
-      return patterns_[a].specificity() > patterns_[b].specificity();
-    });
-  }
+  for (const std::string& lemma : patterns_[i].trigger) table[lemma].push_back(i);
+}
+
+void EventLexicon::SortTriggerLists() {
+  auto by_specificity = [&](uint32_t a, uint32_t b) {
+    return patterns_[a].specificity() > patterns_[b].specificity();
+  };
+  for (auto* table : {&verbs_, &nouns_})
+    for (auto& [lemma, list] : *table) std::stable_sort(list.begin(), list.end(), by_specificity);
 }
 
 void EventLexicon::Add(EventPattern pattern) {
   patterns_.push_back(std::move(pattern));
   Index(static_cast<uint32_t>(patterns_.size() - 1));
+  SortTriggerLists();
 }
 
 Status EventLexicon::AddPatterns(std::string_view text, std::string_view file) {
@@ -51,9 +49,11 @@ Status EventLexicon::AddPatterns(std::string_view text, std::string_view file) {
                              if (!p.ok()) return TableLineError(file, line, p.status().message());
                              p->file = std::string(file);
                              p->line = line;
-                             Add(std::move(*p));
+                             patterns_.push_back(std::move(*p));
+                             Index(static_cast<uint32_t>(patterns_.size() - 1));
                              return Status::Ok();
                            });
+  SortTriggerLists();
   return rows.ok() ? Status::Ok() : rows.status();
 }
 
@@ -64,7 +64,7 @@ Status EventLexicon::AddIntents(std::string_view text, std::string_view file) {
   auto rows = WalkTsvTable(text, file, {"cameo", "intent", "threat", "note"}, options,
                            [&](const std::vector<std::string_view>& c, int line) -> Status {
                              for (size_t i = 0; i < 3; ++i)
-                               if (!(i > 0 && c[i].empty()) && !IsCode(c[i]))
+                               if (!(i > 0 && c[i].empty()) && !IsCameoCode(c[i]))
                                  return TableLineError(file, line, "'" + std::string(c[i]) + "' is not a CAMEO code");
                              if (!intents_.emplace(std::string(c[0]), IntentRow{std::string(c[1]), std::string(c[2])}).second)
                                return TableLineError(file, line, "code " + std::string(c[0]) + " repeats");
@@ -88,7 +88,7 @@ Status EventLexicon::AddGovernors(std::string_view text, std::string_view file) 
         else if (c[1] == "attempted") g.effect = GovernorEffect::kAttempted;
         else return TableLineError(file, line, "effect '" + std::string(c[1]) +
                                                    "' must be intended, threatened, refused, hypothetical or attempted");
-        if (!c[2].empty() && !IsCode(c[2]))
+        if (!c[2].empty() && !IsCameoCode(c[2]))
           return TableLineError(file, line, "'" + std::string(c[2]) + "' is not a CAMEO code");
         g.cameo = std::string(c[2]);
         if (c[0].empty()) return TableLineError(file, line, "empty lemma");

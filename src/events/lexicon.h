@@ -52,7 +52,8 @@ class EventLexicon {
   std::string IntentCode(std::string_view code, bool threat) const;
 
  private:
-  void Index(uint32_t i);
+  void Index(uint32_t i);        // appends pattern i to its trigger lists
+  void SortTriggerLists();       // most specific first, file order among equals
   std::vector<EventPattern> patterns_;
   StringMap<std::vector<uint32_t>> verbs_, nouns_;
   StringMap<Governor> governors_;

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/split.h"
+#include "ontology/ontology_tables.h"
 
 namespace dyad::events {
 namespace {
@@ -43,11 +44,6 @@ bool IsLemmaChars(std::string_view w) {
   });
 }
 
-bool IsCode(std::string_view s) {
-  return s.size() >= 2 && s.size() <= 4 && std::all_of(s.begin(), s.end(), [](unsigned char c) {
-           return c >= '0' && c <= '9';
-         });
-}
 
 bool AllPrepositions(const std::vector<std::string>& alts) {
   return !alts.empty() && std::all_of(alts.begin(), alts.end(), [](const std::string& a) {
@@ -76,7 +72,7 @@ bool EventPattern::has_source_slot() const {
 Result<EventPattern> ParsePattern(std::string_view cameo, std::string_view kind, std::string_view pattern,
                                   std::string_view flags, std::string_view id_prefix) {
   EventPattern p;
-  if (!IsCode(cameo)) return Bad("cameo '" + std::string(cameo) + "' is not a 2-4 digit code");
+  if (!IsCameoCode(cameo)) return Bad("cameo '" + std::string(cameo) + "' is not a 2-4 digit code");
   p.cameo = std::string(cameo);
   if (kind == "verb") {
     p.kind = TriggerKind::kVerb;
@@ -127,7 +123,7 @@ Result<EventPattern> ParsePattern(std::string_view cameo, std::string_view kind,
     // A word: object, particle (also a preposition at the end, "give in", or before another one) or
     // prepositional noun.
     const bool particle = pending.empty() && AllParticles(alts);
-    p.words.push_back(PatternWord{std::move(alts), pending, anchor});
+    p.words.push_back(PatternWord{std::move(alts), pending, anchor, {}});
     pending.clear();
     if (!particle) anchor = static_cast<int>(p.words.size()) - 1;
   }
@@ -139,17 +135,14 @@ Result<EventPattern> ParsePattern(std::string_view cameo, std::string_view kind,
       p.symmetric = true;
     } else if (f == "notarget") {
       p.needs_target = false;
-    } else if (f.substr(0, 5) == "pair=" && IsCode(f.substr(5))) {
+    } else if (f.substr(0, 5) == "pair=" && IsCameoCode(f.substr(5))) {
       p.pair_code = std::string(f.substr(5));
     } else {
       return Bad("unknown flag '" + std::string(f) + "' (sym, notarget, pair=CODE)");
     }
   }
-  for (const PatternWord& w : p.words) {
-    std::vector<uint64_t> hashes;
-    for (const std::string& l : w.lemmas) hashes.push_back(LemmaHash(l));
-    p.word_hashes.push_back(std::move(hashes));
-  }
+  for (PatternWord& w : p.words)
+    for (const std::string& l : w.lemmas) w.hashes.push_back(LemmaHash(l));
   p.id = std::string(id_prefix) + ":" + std::string(pattern);
   return p;
 }

@@ -26,6 +26,7 @@ struct PatternWord {
   std::vector<std::string> lemmas;  // alternatives
   std::vector<std::string> preps;   // required case marker(s); empty: object / particle / plain dependent
   int anchor = -1;                  // -1: the trigger; else index into EventPattern::words
+  std::vector<uint64_t> hashes;     // LemmaHash of each alternative (a sentence without any cannot match)
 };
 
 // Where an actor is found.
@@ -44,8 +45,6 @@ struct EventPattern {
   std::string pair_code;             // flags pair=CODE: also target -> source with this code
   bool symmetric = false;            // flag sym: both directions, same code
   bool needs_target = true;          // flag notarget clears it
-  // Per word, the hashes (LemmaHash) of its alternatives: a sentence without any of them cannot match.
-  std::vector<std::vector<uint64_t>> word_hashes;
   std::string id;                    // "<file stem>:<pattern text>"
   std::string file;                  // for messages
   int line = 0;

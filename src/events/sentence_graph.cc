@@ -1,6 +1,5 @@
 #include "events/sentence_graph.h"
 
-#include "events/pattern.h"
 
 #include <algorithm>
 

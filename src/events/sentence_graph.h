@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "dyad/document.h"
+#include "events/pattern.h"
 
 namespace dyad::events {
 
@@ -36,10 +37,10 @@ class SentenceGraph {
   int32_t mention(uint32_t t) const { return token_mention_[first_ + t]; }  // index into mentions(), -1
   // False when, for some word, none of its alternatives' lemma hashes is in this sentence (a 1024-bit
   // Bloom filter over the sentence's lemmas: false positives possible, false negatives not).
-  bool MayHaveAll(const std::vector<std::vector<uint64_t>>& word_hashes) const {
-    for (const auto& alts : word_hashes) {
+  bool MayHaveAll(const std::vector<PatternWord>& words) const {
+    for (const PatternWord& w : words) {
       bool any = false;
-      for (uint64_t h : alts) any = any || (bloom_[(h >> 6) & 15] >> (h & 63) & 1);
+      for (uint64_t h : w.hashes) any = any || (bloom_[(h >> 6) & 15] >> (h & 63) & 1);
       if (!any) return false;
     }
     return true;

@@ -28,14 +28,6 @@ std::shared_ptr<const actors::ActorIndex> ImportActors(const std::vector<std::st
   for (const auto& path : files) {
     std::ifstream in(path, std::ios::binary);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    // PETRARCH "<!-- -->" comments would read as a TABARI <NOUN> section: blank them (lines kept).
-    for (size_t open = text.find("<!"); open != std::string::npos; open = text.find("<!", open)) {
-      size_t close = text.find("-->", open + 2);
-      size_t end = close == std::string::npos ? text.size() : close + 3;
-      for (size_t i = open; i < end; ++i) {
-        if (text[i] != '\n') text[i] = ' ';
-      }
-    }
     bool agents = fs::path(path).filename().string().find("gents") != std::string::npos;
     actors::ImportTabari(text, path, agents, index.get());
   }

@@ -87,10 +87,7 @@ void WriteArticleJsonl(const Document& doc, const std::vector<events::EventRecor
   OpenArray(out, "events");
   for (const events::EventRecord& e : events) {
     if (e.negated && !keep_negated) continue;
-    std::string line;
-    WriteEventJsonl(e, line);
-    line.pop_back();  // the newline
-    out += line;
+    AppendEventJson(e, out);
     out += ',';
   }
   CloseArray(out);

@@ -37,6 +37,11 @@ void Actor(std::string& out, std::string_view key, bool present, const events::A
 }  // namespace
 
 void WriteEventJsonl(const events::EventRecord& e, std::string& out) {
+  AppendEventJson(e, out);
+  out += '\n';
+}
+
+void AppendEventJson(const events::EventRecord& e, std::string& out) {
   out += '{';
   StringField(out, "doc_id", e.doc_id);
   StringField(out, "event_id", e.event_id);
@@ -98,7 +103,6 @@ void WriteEventJsonl(const events::EventRecord& e, std::string& out) {
   }
   StringField(out, "rule", e.rule);
   Close(out, '}');
-  out += '\n';
 }
 
 }  // namespace dyad

@@ -15,6 +15,9 @@
 
 namespace dyad {
 
+// Appends the event object (no newline): what article records embed.
+void AppendEventJson(const events::EventRecord& event, std::string& out);
+// Appends the event object and a newline.
 void WriteEventJsonl(const events::EventRecord& event, std::string& out);
 
 }  // namespace dyad

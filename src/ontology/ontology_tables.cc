@@ -29,10 +29,6 @@ Result<int> ParseTable(std::string_view text, std::string_view file, std::initia
   return WalkTsvTable(text, file, header, options, std::forward<OnRow>(on_row));
 }
 
-bool IsCameoCode(std::string_view s) {
-  return s.size() >= 2 && s.size() <= 4 &&
-         std::all_of(s.begin(), s.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
-}
 
 bool IsRoot(std::string_view s) {
   if (s.size() != 2 || !IsCameoCode(s)) return false;
@@ -86,6 +82,11 @@ constexpr std::string_view kCategories[] = {"verbal cooperation", "material coop
                                             "material conflict"};
 
 }  // namespace
+
+bool IsCameoCode(std::string_view s) {
+  return s.size() >= 2 && s.size() <= 4 &&
+         std::all_of(s.begin(), s.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
+}
 
 QuadClass QuadClassOfRoot(std::string_view root) {
   assert(IsRoot(root));

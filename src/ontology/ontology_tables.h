@@ -39,6 +39,9 @@ enum class QuadClass : int {
   kMaterialConflict = 4,
 };
 
+// True for 2-4 ASCII digits: the spelling of every CAMEO event code ("04", "036", "0211").
+bool IsCameoCode(std::string_view s);
+
 // The QuadClass GDELT assigns to a CAMEO root ("01".."20"): 01-05 -> 1, 06-09 -> 2, 10-14 -> 3,
 // 15-20 -> 4. REQUIRES: root is two digits in 01..20.
 QuadClass QuadClassOfRoot(std::string_view root);
