@@ -2,29 +2,21 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
 
-#include "actors/actor_loader.h"
-#include "actors/actor_stage.h"
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/ner_pipeline.h"
 #include "extract/entities.h"
-#include "extract/gazetteer.h"
-#include "io/conllu.h"
-#include "parse/parser.h"
-#include "tag/tagger.h"
+#include "io/conll_ner.h"
 
 namespace dyad::cli {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr const char* kHelp =
     "usage: dyad eval ner --gold FILE [--models DIR] [--limit N] [--errors N]\n"
@@ -33,65 +25,11 @@ constexpr const char* kHelp =
     "sentences, -DOCSTART- between documents; IOB1 or IOB2 tags) over the gold words: tagger, parser,\n"
     "actors and entities run on each document. Exact-span precision, recall and F1 per type, and the\n"
     "micro average over PER, ORG and LOC (MISC reported apart).\n"
+
     "  --limit N    only the first N documents\n"
     "  --errors N   print up to N mistakes\n";
 
 using SpanSet = std::set<std::tuple<uint32_t, uint32_t, std::string>>;  // (first, end, type)
-
-struct GoldDoc {
-  std::string conllu;  // the words as CoNLL-U, for ReadConllu
-  SpanSet spans;
-};
-
-// Reads the file into documents. IOB1 (a span starts at B- or where the type changes) and IOB2 both.
-std::vector<GoldDoc> ReadConllNer(std::istream& in) {
-  std::vector<GoldDoc> docs(1);
-  std::string line, type;
-  uint32_t token = 0, id = 0, start = 0;
-  auto close = [&](uint32_t at) {
-    if (!type.empty()) docs.back().spans.emplace(start, at, type);
-    type.clear();
-  };
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.starts_with("-DOCSTART-")) {
-      close(token);
-      if (token > 0) docs.emplace_back();
-      token = 0, id = 0;
-      continue;
-    }
-    std::istringstream cells(line);
-    std::vector<std::string> f;
-    for (std::string c; cells >> c;) f.push_back(c);
-    if (f.empty()) {
-      close(token);
-      if (id > 0) docs.back().conllu += "\n";
-      id = 0;
-      continue;
-    }
-    const std::string& word = f[0];
-    const std::string& tag = f.size() >= 2 ? f.back() : "O";
-    std::string t = tag.size() > 2 ? tag.substr(2) : "";
-    if (tag == "O" || t.empty()) {
-      close(token);
-    } else if (tag[0] == 'B' || t != type) {
-      close(token);
-      type = t, start = token;
-    }
-    docs.back().conllu += std::to_string(++id) + "\t" + word + "\t_\t_\t_\t_\t_\t_\t_\t_\n";
-    ++token;
-  }
-  close(token);
-  if (docs.back().conllu.empty()) docs.pop_back();
-  return docs;
-}
-
-std::string ModelPath(const Args& a, const std::string& file) {
-  if (a.Has("models")) return a.Get("models") + "/" + file;
-  std::string local = "models/" + file;
-  if (fs::exists(local)) return local;
-  return std::string(DYAD_SOURCE_DIR) + "/models/" + file;
-}
 
 int Fail(const Status& s) {
   std::fprintf(stderr, "dyad eval ner: %s\n", s.ToString().c_str());
@@ -131,19 +69,9 @@ int EvalNerCommand(int argc, char** argv) {
   size_t limit = a->Has("limit") ? std::stoul(a->Get("limit")) : docs.size();
   size_t max_errors = a->Has("errors") ? std::stoul(a->Get("errors")) : 0;
 
-  auto tagger = LoadTaggerStage(ModelPath(*a, "tagger.dyad"));
-  if (!tagger.ok()) return Fail(tagger.status());
-  auto parser = LoadParserStage(ModelPath(*a, "parser.dyad"));
-  if (!parser.ok()) return Fail(parser.status());
-  auto index = actors::LoadActorIndex({});
-  if (!index.ok()) return Fail(index.status());
-  auto gazetteer = extract::Gazetteer::Load({});
-  if (!gazetteer.ok()) return Fail(gazetteer.status());
-  // The documents come tokenised: the stages run in order without the text stage.
-  std::vector<std::shared_ptr<const Stage>> stages = {*tagger, *parser, actors::MakeActorStage(*index),
-                                                      extract::MakeEntityStage(*gazetteer)};
-  std::vector<std::unique_ptr<StageScratch>> scratch;
-  for (const auto& s : stages) scratch.push_back(s->NewScratch());
+  auto pipeline = NerPipeline::Load(*a);
+  if (!pipeline.ok()) return Fail(pipeline.status());
+  const extract::Gazetteer* gazetteer = (*pipeline)->gazetteer();
 
   std::map<std::string, Counts> by_type;
   std::map<std::string, size_t> confusion;
@@ -151,15 +79,14 @@ int EvalNerCommand(int argc, char** argv) {
   Counts micro;
   size_t n = 0, words = 0, errors = 0;
   auto t0 = std::chrono::steady_clock::now();
-  for (const GoldDoc& gold : docs) {
+  for (const NerDocument& gold_doc : docs) {
     if (n >= limit) break;
     ++n;
-    auto doc = ReadConllu(gold.conllu);
+    auto doc = (*pipeline)->Run(gold_doc);
     if (!doc.ok()) return Fail(doc.status());
-    for (size_t k = 0; k < stages.size(); ++k) {
-      Status s = stages[k]->Process(*doc, scratch[k].get());
-      if (!s.ok()) return Fail(s);
-    }
+    doc->mutable_entities() = extract::FindEntities(gazetteer, *doc);
+    SpanSet gold_spans;
+    for (const NerSpan& g : gold_doc.spans) gold_spans.emplace(g.first, g.end, g.type);
     words += doc->tokens().size();
     SpanSet system;
     for (const EntityRow& e : doc->entities()) system.emplace(e.first_token, e.end_token, std::string(doc->Str(e.type)));
@@ -168,7 +95,7 @@ int EvalNerCommand(int argc, char** argv) {
       for (uint32_t i = f; i < e && i < doc->tokens().size(); ++i) t += (i > f ? " " : "") + std::string(doc->token(i).text());
       return t;
     };
-    for (const auto& g : gold.spans) {
+    for (const auto& g : gold_spans) {
       auto& c = by_type[std::get<2>(g)];
       ++c.gold;
       bool hit = system.count(g) > 0;
@@ -187,9 +114,9 @@ int EvalNerCommand(int argc, char** argv) {
       }
     }
     for (const auto& s : system) {
-      if (!gold.spans.count(s)) {  // what the wrong ones are in the gold: another type, or nothing there
+      if (!gold_spans.count(s)) {  // what the wrong ones are in the gold: another type, or nothing there
         std::string is = "none";
-        for (const auto& g : gold.spans) {
+        for (const auto& g : gold_spans) {
           if (std::get<0>(g) == std::get<0>(s) && std::get<1>(g) == std::get<1>(s)) is = std::get<2>(g);
           else if (is == "none" && std::get<0>(s) < std::get<1>(g) && std::get<0>(g) < std::get<1>(s)) is = "overlap";
         }
@@ -201,9 +128,9 @@ int EvalNerCommand(int argc, char** argv) {
       }
       ++by_type[std::get<2>(s)].system;
       if (std::get<2>(s) != "MISC") ++micro.system;
-      if (!gold.spans.count(s) && errors < max_errors && std::get<2>(s) != "MISC") {
+      if (!gold_spans.count(s) && errors < max_errors && std::get<2>(s) != "MISC") {
         bool overlaps = false;
-        for (const auto& g : gold.spans) overlaps = overlaps || (std::get<0>(s) < std::get<1>(g) && std::get<0>(g) < std::get<1>(s));
+        for (const auto& g : gold_spans) overlaps = overlaps || (std::get<0>(s) < std::get<1>(g) && std::get<0>(g) < std::get<1>(s));
         if (!overlaps) {
           ++errors;
           std::printf("  spurious %s '%s'\n", std::get<2>(s).c_str(), text(std::get<0>(s), std::get<1>(s)).c_str());

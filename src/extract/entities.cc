@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
 #include <string>
 #include <set>
 #include <unordered_map>
@@ -38,11 +39,31 @@ constexpr std::array<std::string_view, 18> kMiscLast = {
     "war", "index", "festival", "prix", "series", "trophy", "day", "act", "treaty",
 };
 // Peoples and languages without the usual endings (MISC): "Swiss", "Dutch", "Thai".
-constexpr std::array<std::string_view, 30> kPeoples = {
+constexpr std::array<std::string_view, 44> kPeoples = {
     "swiss", "dutch", "french", "thai", "greek", "czech", "basque", "uzbek", "kazakh", "arab", "arabs",
     "serb", "serbs", "croat", "croats", "kurds", "turk", "turks", "scot", "scots", "welsh", "irish",
-    "iraqi", "israeli", "pakistani", "saudi", "yemeni", "kuwaiti", "afghan", "bosnian",
+    "iraqi", "israeli", "pakistani", "saudi", "yemeni", "kuwaiti", "afghan", "bosnian", "briton", "britons",
+    "moslem", "moslems", "muslim", "muslims", "yugoslav", "tajik", "tajiks", "chechen", "chechens", "olympic",
+    "jew", "jews",
 };
+// Country mentions that name an institution, not the land: "the Kremlin", "White House" (ORG).
+constexpr std::array<std::string_view, 12> kInstitutionMetonyms = {
+    "kremlin", "pentagon", "white house", "downing street", "elysee", "whitehall", "quai d'orsay",
+    "zhongnanhai", "foggy bottom", "blue house", "porte", "vatican",
+};
+// Countries that are subdivisions in ISO 3166-2 but countries in news and sport ("England beat Wales").
+constexpr std::array<std::string_view, 4> kNationsInSubdivisions = {"england", "scotland", "wales", "northern ireland"};
+// Last words of a place's name (LOC): "Wall Street", "Gaza Strip", "Red Sea".
+constexpr std::array<std::string_view, 30> kPlaceLast = {
+    "street", "avenue", "road", "square", "bridge", "river", "island", "islands", "mountains", "sea", "ocean",
+    "bay", "lake", "valley", "county", "province", "strip", "bank", "park", "airport", "stadium", "gulf",
+    "strait", "peninsula", "desert", "coast", "heights", "hills", "canal", "plain",
+};
+// Words before a month name that make "May" a month ("in May", "last May").
+constexpr std::array<std::string_view, 14> kMonthContext = {
+    "in", "of", "since", "until", "by", "last", "next", "early", "late", "mid", "this", "from", "through", "to",
+};
+
 // Prepositions after which a town is a place, even in a sports report ("the match in Moscow").
 constexpr std::array<std::string_view, 8> kPlacePrepositions = {"in", "at", "from", "near", "to", "into", "outside", "across"};
 
@@ -109,6 +130,13 @@ class EntityFinder {
     for (size_t m = 0; m < ms.size(); ++m) {
       for (uint32_t i = ms[m].first_token; i < ms[m].end_token && i < n_; ++i) mention_at_[i] = static_cast<int>(m);
     }
+    // Words the article writes as proper nouns inside sentences (not at a sentence start).
+    for (const SentenceRow& s : doc_.sentences()) {
+      if (AllCapsSentence(s)) continue;
+      for (uint32_t i = s.first_token + 1; i < s.end_token; ++i) {
+        if (UposOf(i) == Upos::PROPN && StartsUpper(Text(i))) mid_sentence_names_.insert(Lower(Text(i)));
+      }
+    }
     std::vector<std::pair<uint32_t, uint32_t>> spans;
     caps_sentence_.assign(doc_.sentences().size(), 0);
     for (const SentenceRow& s : doc_.sentences()) {
@@ -149,6 +177,19 @@ class EntityFinder {
     for (size_t k = 0; k < spans.size(); ++k) {
       if (types[k].empty()) types[k] = Classify(spans[k].first, spans[k].second, false);
     }
+    // A lone word typed ORG that is also a word of a person's full name in the article, later or
+    // earlier ("Lebed" and "Alexander Lebed", "Wang" and "Wang Xiaoming"), is that person.
+    std::set<std::string> surnames;
+    for (size_t k = 0; k < spans.size(); ++k) {
+      if (types[k] != "PER" || spans[k].second - spans[k].first < 2) continue;
+      for (uint32_t i = spans[k].first; i < spans[k].second; ++i) surnames.insert(FoldWord(Text(i)));
+    }
+    for (size_t k = 0; k < spans.size(); ++k) {
+      if (types[k] == "ORG" && spans[k].second - spans[k].first == 1 && mention_at_[spans[k].first] < 0 &&
+          surnames.count(FoldWord(Text(spans[k].first))) > 0) {
+        types[k] = "PER";
+      }
+    }
     std::vector<EntityRow> out;
     for (size_t k = 0; k < spans.size(); ++k) {
       if (types[k].empty() || types[k] == "-") continue;
@@ -185,11 +226,25 @@ class EntityFinder {
                   std::all_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '.'; });
     if (!dotted && !std::isalnum(static_cast<unsigned char>(t.back()))) return false;
     if (In(kNotNames, Lower(t)) || (t.size() == 1 && UposOf(i) != Upos::PROPN)) return false;
+    if (Lower(t) == "may" && IsMonthMay(i, s)) return false;
     if (UposOf(i) == Upos::PROPN) return true;
     // A capitalised noun inside a sentence is a name the tagger missed ("Brooklyn Institute").
+    const bool caps = caps_sentence_[doc_.tokens()[i].sentence] != 0;
     if ((UposOf(i) == Upos::NOUN || UposOf(i) == Upos::X) && i > s.first_token && std::isalpha(static_cast<unsigned char>(Text(i - 1)[0])) &&
-        !caps_sentence_[doc_.tokens()[i].sentence]) {
+        !caps) {
       return true;
+    }
+    // A capitalised adjective opening a longer name ("Foreign Ministry"), not a lone "European".
+    if (UposOf(i) == Upos::ADJ && i > s.first_token && !caps && i + 1 < s.end_token && StartsUpper(Text(i + 1)) &&
+        In(kOrgLast, Lower(Text(i + 1)))) {
+      return true;
+    }
+    // A sentence's first word that the article also capitalises mid-sentence ("Lebed said ...").
+    if (i == s.first_token && !caps && mid_sentence_names_.count(Lower(t)) > 0) return true;
+    // In a capitals headline, a country or sizeable town ("ROMANIA BEAT LITHUANIA").
+    if (caps) {
+      const Place* p = GazetteerPlace(i, i + 1);
+      if (p != nullptr && (p->kind == PlaceKind::kCountry || p->population >= 100000)) return true;
     }
     int m = mention_at_[i];
     if (m >= 0) {
@@ -197,6 +252,37 @@ class EntityFinder {
       if (k == MentionKind::kPerson || k == MentionKind::kOrganisation) return true;
     }
     return false;
+  }
+
+  // "Rwandan", "Zairean", "Kenyans": a country's name plus -n, -an, -ian (plural -s).
+  bool IsDemonymOfCountry(std::string word) const {
+    if (g_ == nullptr || word.size() < 5) return false;
+    if (word.back() == 's') word.pop_back();
+    if (!word.ends_with("n")) return false;
+    for (size_t cut : {1, 2, 3}) {
+      if (word.size() <= cut + 2) break;
+      const auto* names = g_->Find(word.substr(0, word.size() - cut));
+      if (names == nullptr) continue;
+      for (const PlaceName& pn : *names) {
+        if (g_->places()[pn.place].kind == PlaceKind::kCountry) return true;
+      }
+    }
+    return false;
+  }
+
+  // The word is the subject of a speech verb ("Lebed said", "Wang told reporters").
+  bool SubjectOfSpeech(uint32_t i) const {
+    const TokenRow& t = doc_.tokens()[i];
+    if (t.head < 0 || static_cast<uint32_t>(t.head) >= n_ || doc_.Str(t.deprel) != "nsubj") return false;
+    std::string_view lemma = doc_.Str(doc_.tokens()[t.head].lemma);
+    return lemma == "say" || lemma == "tell" || lemma == "add" || lemma == "ask" || lemma == "insist" ||
+           lemma == "explain" || lemma == "admit" || lemma == "complain";
+  }
+
+  // "May" as the month: after "in", "last" ..., or next to a number ("May 5", "5 May").
+  bool IsMonthMay(uint32_t i, const SentenceRow& s) const {
+    if (i > s.first_token && (In(kMonthContext, Lower(Text(i - 1))) || UposOf(i - 1) == Upos::NUM)) return true;
+    return i + 1 < s.end_token && UposOf(i + 1) == Upos::NUM;
   }
 
   // A score right after the name ("Leeds 2 Arsenal 1"): a number of at most three digits.
@@ -249,20 +335,36 @@ class EntityFinder {
     const Place* place = GazetteerPlace(first, end);
     // 1. the actor mention covering the name
     int m = mention_at_[end - 1] >= 0 ? mention_at_[end - 1] : mention_at_[first];
+    // A country named inside a longer name ("Air France", "U.S. Open") does not type the name.
+    if (m >= 0 && doc_.mentions()[m].kind == MentionKind::kCountry &&
+        (doc_.mentions()[m].first_token > first || doc_.mentions()[m].end_token < end)) {
+      m = -1;
+    }
     if (m >= 0) {
       const MentionRow& row = doc_.mentions()[m];
       switch (row.kind) {
         case MentionKind::kPerson: return Remember(first, end, "PER");
         case MentionKind::kOrganisation: return Remember(first, end, "ORG");
-        case MentionKind::kCountry:
+        case MentionKind::kCountry: {
           if (place != nullptr) return Remember(first, end, "LOC");
-          if (UposOf(end - 1) == Upos::ADJ || last.ends_with("ian") || last.ends_with("ese") ||
-              last.ends_with("ish") || last.ends_with("ians") || last.ends_with("an") || last.ends_with("i")) {
+          if (In(kPeoples, last) || UposOf(end - 1) == Upos::ADJ || last.ends_with("ian") || last.ends_with("ese") ||
+              last.ends_with("ish") || last.ends_with("ians") || last.ends_with("an") || last.ends_with("ans") ||
+              last.ends_with("i") || last.ends_with("is")) {
             return "MISC";
           }
-          return Remember(first, end, "ORG");  // "the Kremlin", "White House", "Downing Street"
+          // "the Kremlin", "White House" are institutions; "West Bank", "Gaza" are land.
+          std::string words = Key(first, end);
+          words.pop_back();
+          if (In(kInstitutionMetonyms, words)) return Remember(first, end, "ORG");
+          return Remember(first, end, "LOC");
+        }
         default: break;
       }
+    }
+    // a country or a named feature ("West Bank", "Gaza Strip") even when its last word is an
+    // organisation's ("bank")
+    if (place != nullptr && (place->kind == PlaceKind::kCountry || place->kind == PlaceKind::kFeature)) {
+      return Remember(first, end, "LOC");
     }
     // 2. organisation cues
     if (In(kOrgLast, last) && end - first >= 2) return Remember(first, end, "ORG");
@@ -272,7 +374,10 @@ class EntityFinder {
     if (end - first >= 2 && In(kPersonTitles, head)) return Remember(first, end, "PER");
     // 4. places; a town with a score after it is a team
     if (place != nullptr) {
-      bool town = place->kind == PlaceKind::kCity || place->kind == PlaceKind::kSubdivision;
+      std::string words = Key(first, end);
+      words.pop_back();
+      bool town = (place->kind == PlaceKind::kCity || place->kind == PlaceKind::kSubdivision) &&
+                  !In(kNationsInSubdivisions, words);
       bool after_preposition = first > 0 && In(kPlacePrepositions, Lower(Text(first - 1)));
       // "LONDON 1996-12-06": a dateline is a place, also in a sports report.
       bool dateline = end < n_ && std::isdigit(static_cast<unsigned char>(Text(end)[0])) &&
@@ -291,6 +396,8 @@ class EntityFinder {
         return Remember(first, end, "ORG");
       }
     }
+    // a place by its last word ("Wall Street", "Gaza Strip"), unless an organisation's
+    if (end - first >= 2 && In(kPlaceLast, last)) return Remember(first, end, "LOC");
     // 5. seen before
     auto it = seen_.find(Key(first, end));
     if (it != seen_.end()) return it->second;
@@ -299,9 +406,9 @@ class EntityFinder {
       if (word != word_type_.end()) return word->second;
     }
     // peoples, nationalities, languages: MISC
-    if (end - first == 1 && place == nullptr &&
+    if (place == nullptr && (end - first == 1 || UposOf(end - 1) == Upos::ADJ || mention_at_[end - 1] >= 0) &&
         (In(kPeoples, last) || last.ends_with("ian") || last.ends_with("ians") || last.ends_with("ese") ||
-         last.ends_with("ish"))) {
+         last.ends_with("ish") || IsDemonymOfCountry(last))) {
       return "MISC";
     }
     // events, competitions, prizes, works: MISC
@@ -312,7 +419,20 @@ class EntityFinder {
     // person's surname is more often a club, company or party than a person.
     if (caps_sentence_[doc_.tokens()[first].sentence] != 0) return "-";
     if (end - first == 1 && (In(kOrgLast, last) || In(kMiscLast, last))) return "-";  // "Court", "League" alone
-    if (end - first == 1) return Remember(first, end, "ORG");
+    // An unknown name after "in", "at", "near" ... is a place; before "(Country)" a player.
+    if (first > 0 && In(kPlacePrepositions, Lower(Text(first - 1)))) return Remember(first, end, "LOC");
+    if (end + 2 < n_ && Text(end) == "(" && GazetteerPlace(end + 1, end + 2) != nullptr) return Remember(first, end, "PER");
+    if (end - first == 1) {
+      // A lone capitalised common noun or a letter (tables, "Fifth") is no name without evidence.
+      if (UposOf(first) != Upos::PROPN || Text(first).size() == 1) return "-";
+      // The one who said or told something is a person ("Lebed said").
+      if (SubjectOfSpeech(first)) return Remember(first, end, "PER");
+      return Remember(first, end, "ORG");
+    }
+    // A longer name with a country in it is a company or team, not a person ("Air France").
+    for (uint32_t i = first; i < end; ++i) {
+      if (mention_at_[i] >= 0 && doc_.mentions()[mention_at_[i]].kind == MentionKind::kCountry) return Remember(first, end, "ORG");
+    }
     return Remember(first, end, "PER");
   }
 
@@ -336,7 +456,7 @@ class EntityFinder {
   std::vector<int> mention_at_;
   std::vector<uint8_t> caps_sentence_;
   bool sports_ = false;
-  std::set<std::string> article_countries_;
+  std::set<std::string> article_countries_, mid_sentence_names_;
   std::unordered_map<std::string, std::string> seen_, word_type_;
 };
 

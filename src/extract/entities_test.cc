@@ -39,7 +39,11 @@ std::string Entities(const std::vector<std::vector<W>>& sentences, const std::ve
   auto doc = ReadConllu(out.str());
   EXPECT_TRUE(doc.ok());
   doc->mutable_mentions() = mentions;
-  auto g = Gazetteer::FromPlaces({Country("Iran", "IRN"), City("Leeds", "GBR", 450000), City("Lara", "VEN", 20000)}, {});
+  Place west_bank = Country("West Bank", "PSE");
+  west_bank.kind = PlaceKind::kFeature;
+  auto g = Gazetteer::FromPlaces({Country("Iran", "IRN"), Country("Rwanda", "RWA"), City("Leeds", "GBR", 450000),
+                                  City("Lara", "VEN", 20000), west_bank},
+                                 {});
   std::string got;
   for (const auto& e : FindEntities(g.get(), *doc)) {
     std::string text;
@@ -72,6 +76,27 @@ TEST(EntitiesTest, TownsWithScoresAreTeamsAndHeadlinesNeedEvidence) {
                        {"WIN", "PROPN"}},
                       {{"Leeds", "PROPN"}, {"2", "NUM"}, {"Feyenoord", "PROPN"}, {"1", "NUM"}}}),
             "[IRAN=LOC][Leeds=ORG][Feyenoord=ORG]");
+}
+
+TEST(EntitiesTest, MonthsDemonymsFeaturesAndUnknownPlaces) {
+  // "May" after "in" is the month; "Rwandans" is Rwanda's people; "West Bank" is land although
+  // "bank" ends organisations' names; an unknown name after "near" is a place; "Dutch" is a people.
+  EXPECT_EQ(Entities({{{"Rwandans", "PROPN"}, {"fled", "VERB"}, {"in", "ADP"}, {"May", "PROPN"}, {".", "PUNCT"}},
+                      {{"Fighting", "NOUN"}, {"near", "ADP"}, {"Tavildara", "PROPN"}, {"and", "CCONJ"}, {"the", "DET"},
+                       {"Dutch", "PROPN"}, {"in", "ADP"}, {"the", "DET"}, {"West", "PROPN"}, {"Bank", "PROPN"}}},
+                     {}),
+            "[Rwandans=MISC][Tavildara=LOC][Dutch=MISC][West Bank=LOC]");
+}
+
+TEST(EntitiesTest, CountryMentionsThatArePeoplesAndALoneSurnameLater) {
+  MentionRow dutch;
+  dutch.first_token = 1, dutch.end_token = 2, dutch.head_token = 1, dutch.kind = MentionKind::kCountry;
+  // "Dutch" is a country's mention but names its people. "Wang" alone would fall back to ORG; the
+  // article names Wang Xiaoming later, so it is a person.
+  EXPECT_EQ(Entities({{{"The", "DET"}, {"Dutch", "PROPN"}, {"beat", "VERB"}, {"Wang", "PROPN"}, {".", "PUNCT"}},
+                      {{"Wang", "PROPN"}, {"Xiaoming", "PROPN"}, {"lost", "VERB"}, {".", "PUNCT"}}},
+                     {dutch}),
+            "[Dutch=MISC][Wang=PER][Wang Xiaoming=PER]");
 }
 
 }  // namespace
