@@ -17,6 +17,7 @@
 
 #include "actors/actor_loader.h"
 #include "actors/actor_stage.h"
+#include "core/csv.h"
 #include "parse/parser.h"
 #include "tag/tagger.h"
 #include "text/furniture.h"
@@ -32,39 +33,6 @@ std::string ReadAll(const std::string& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
-}
-
-// RFC 4180 CSV: quoted fields with "" escapes and embedded newlines. Returns rows of fields.
-std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string field;
-  bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n') {
-      rows.back().push_back(std::move(field));
-      field.clear();
-      rows.emplace_back();
-    } else if (c != '\r') {
-      field += c;
-    }
-  }
-  if (!field.empty() || !rows.back().empty()) rows.back().push_back(field);
-  return rows;
 }
 
 // "repo:examples/x.txt", "news/bbc/bbc_politics.jsonl#bbc/politics/001.txt",

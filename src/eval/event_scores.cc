@@ -10,6 +10,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/csv.h"
 #include "core/read_file.h"
 #include "core/split.h"
 #include "core/utf8.h"
@@ -56,41 +57,11 @@ std::string Latin1ToUtf8(std::string_view bytes) {
   return out;
 }
 
-// The third field of the first RFC 4180 row whose first field is `key`. One pass, no recursion.
+// The third field of the first CSV row whose first field is `key`.
 Result<std::string> CsvRecord(std::string_view text, const std::string& key) {
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false;
-  auto end_row = [&]() -> bool {
-    row.push_back(std::move(field));
-    field.clear();
-    bool hit = row.size() >= 3 && row[0] == key;
-    if (!hit) row.clear();
-    return hit;
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n') {
-      if (end_row()) return row[2];
-    } else if (c != '\r') {
-      field += c;
-    }
+  for (auto& row : ParseCsv(text)) {
+    if (row.size() >= 3 && row[0] == key) return std::move(row[2]);
   }
-  if ((!field.empty() || !row.empty()) && end_row()) return row[2];
   return Status::NotFound("no CSV row " + key);
 }
 

@@ -4,35 +4,16 @@
 
 #include <vector>
 
+#include "core/csv.h"
+
 namespace dyad {
 namespace {
 
-// A small RFC 4180 reader for one record (quoted fields may hold commas, quotes and newlines).
+
+// One CSV record (the writer ends it with a line break).
 std::vector<std::string> ParseCsvRecord(const std::string& s) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"') {
-        out.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        out.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      out.emplace_back();
-    } else if (c == '\n' && i + 1 == s.size()) {
-      break;
-    } else {
-      out.back() += c;
-    }
-  }
-  return out;
+  auto rows = ParseCsv(s);
+  return rows.size() == 1 ? rows[0] : std::vector<std::string>{};
 }
 
 TEST(CsvWriter, HeaderAndRowsHaveTheSameColumns) {

@@ -12,6 +12,8 @@
 #include <set>
 #include <sstream>
 
+#include "core/csv.h"
+
 namespace dyad {
 namespace {
 
@@ -248,45 +250,6 @@ std::string ReadBytes(const std::string& path) {
   return buf.str();
 }
 
-// Minimal RFC 4180 reader over raw bytes (the ICEWS file has invalid UTF-8 in its free text, which we
-// never decode): quoted fields, "" escapes, newlines inside quotes, \r\n line ends.
-std::vector<std::vector<std::string>> ParseCsvBytes(const std::string& data) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false;
-  for (size_t i = 0; i < data.size(); ++i) {
-    char c = data[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < data.size() && data[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < data.size() && data[i + 1] == '\n') ++i;
-      row.push_back(std::move(field));
-      field.clear();
-      rows.push_back(std::move(row));
-      row.clear();
-    } else {
-      field += c;
-    }
-  }
-  if (!field.empty() || !row.empty()) {
-    row.push_back(std::move(field));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
 
 class ReferenceTest : public ::testing::Test {
  protected:
@@ -303,7 +266,7 @@ class ReferenceTest : public ::testing::Test {
 
 // Codes in the ICEWS list (cameo-codes.csv).
 std::set<std::string> IcewsCodes() {
-  std::vector<std::vector<std::string>> rows = ParseCsvBytes(ReadBytes(kCameoRefDir + "/cameo-codes.csv"));
+  std::vector<std::vector<std::string>> rows = ParseCsv(ReadBytes(kCameoRefDir + "/cameo-codes.csv"));
   std::set<std::string> codes;
   if (rows.empty()) return codes;
   size_t col = std::find(rows[0].begin(), rows[0].end(), "code") - rows[0].begin();
