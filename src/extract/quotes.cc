@@ -27,7 +27,11 @@ constexpr std::array<std::string_view, 76> kCueLemmas = {
     "demand",   "scoff",     "sing",     "chant",
 };
 // Cues that report a clause without quote marks ("X said (that) ..."): speech verbs that take a ccomp.
-constexpr std::array<std::string_view, 40> kClauseCueLemmas = {
+// Also the verbs of findings, estimates and beliefs ("a report found that ...", "polls show ...",
+// "Obama believes ..."): attributions of a claim to a source, as PolNeAR annotates them.
+constexpr std::array<std::string_view, 49> kClauseCueLemmas = {
+    "find",    "show",     "estimate", "believe",  "think",    "agree",     "indicate",  "reveal",
+    "expect",
     "say",     "tell",     "warn",    "stress",   "add",      "note",      "write",     "insist",
     "argue",   "claim",    "announce", "explain", "state",    "declare",   "assert",    "reply",
     "respond", "suggest",  "acknowledge", "admit", "deny",    "confirm",   "report",    "recall",
