@@ -176,7 +176,16 @@ class Splitter {
     if (last == "," || last == ";" || last == ":" || last == "-" || last == "(" || last == "&") return false;
     if (!wrapped_) return true;
     size_t len = tok_[i].end - line_begin;
-    return !IsFinal(last) && len * 10 < max_line_ * 6;
+    if (IsFinal(last) || len * 10 >= max_line_ * 6) return false;
+    // A short line followed by a full, unindented line is wrapped prose whose start was cut (a
+    // Reuters body whose dateline the reader removed: "Sweden's ruling Social Democratic\nParty
+    // gave ..."); a headline is followed by an indented or blank line.
+    size_t next_begin = tok_[i + 1].begin, next_line = next_begin;
+    while (next_line > tok_[i].end && t_[next_line - 1] != '\n') --next_line;
+    if (next_begin > next_line) return true;  // indented: a new paragraph
+    const void* nl = std::memchr(t_.data() + next_begin, '\n', t_.size() - next_begin);
+    size_t next_end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - t_.data()) : t_.size();
+    return (next_end - next_line) * 10 < max_line_ * 6;
   }
 
   // Rule 5, in place over (*out)[first..].

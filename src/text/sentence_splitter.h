@@ -5,7 +5,8 @@
 //      headlines, bylines and list items without a full stop end there.
 //   2. A single line break ends a sentence when the text is written one paragraph per line; in
 //      hard-wrapped text (every line short, as in Reuters) it ends one only after a short line
-//      without final punctuation (a headline), or before a list bullet.
+//      without final punctuation (a headline) that an indented or another short line follows, or
+//      before a list bullet.
 //   3. ". ! ? ... …" end a sentence, taking following closing quotes and brackets with them
 //      (`said.”`, `?”`, `.)`), unless the next word starts in lower case or the next token is , ; :
 //      — "a UN crisis . supported proposal" stays one sentence.

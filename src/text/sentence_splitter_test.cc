@@ -80,6 +80,22 @@ TEST(SentenceSplitterTest, LineBreaks) {
       "The stock closed at its highest level in more than a year and\n"
       "analysts said more gains were likely.\n";
   EXPECT_EQ(Split(wrapped).size(), 2u);
+  // A short first line that a full line continues is prose whose dateline was cut off; a short line
+  // before an indented paragraph is a headline.
+  std::string cut =
+      "Sweden's ruling Social Democratic\n"
+      "Party gave full power to the government to decree unilateral\n"
+      "trade sanctions against South Africa, the prime minister said.\n"
+      "Short headline here\n"
+      "    The party decided the fight against apartheid took priority\n"
+      "over its traditional policy of adopting sanctions only with the\n"
+      "backing of the United Nations Security Council, he told reporters.\n";
+  EXPECT_EQ(Split(cut), (V{"Sweden's ruling Social Democratic\nParty gave full power to the government to decree "
+                           "unilateral\ntrade sanctions against South Africa, the prime minister said.",
+                           "Short headline here",
+                           "The party decided the fight against apartheid took priority\nover its traditional "
+                           "policy of adopting sanctions only with the\nbacking of the United Nations Security "
+                           "Council, he told reporters."}));
   // Lists: a bullet on a new line starts a sentence.
   EXPECT_EQ(Split("Demands include:\n- a ceasefire\n- talks").size(), 3u);
 }
