@@ -125,7 +125,12 @@ class Splitter {
   bool IsCloser(size_t i, bool quote_open) const {
     std::string_view s = Text(i);
     bool glued = tok_[i].begin == tok_[i - 1].end;
-    if (s == "\"") return glued || quote_open;
+    if (s == "\"") {
+      // Detached from the full stop but glued to the next word, it opens the next sentence's quote
+      // ("Councils. "The key issue ..." when the writer reopens a quote left open).
+      bool opens_next = i + 1 < tok_.size() && tok_[i + 1].begin == tok_[i].end && IsAlnum(CharAt(Text(i + 1), 0).cp);
+      return glued || (quote_open && !opens_next);
+    }
     if (s == "'" || s == "''") return glued;
     CodePoint c = CharAt(s, 0);
     return static_cast<size_t>(c.len) == s.size() && IsClosingPunct(c.cp);

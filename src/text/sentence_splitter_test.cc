@@ -45,6 +45,9 @@ TEST(SentenceSplitterTest, QuotesEndSentences) {
   EXPECT_EQ(Split("“We will win.” He left. “Why?” she asked. Then “no.” Done."),
             (V{"“We will win.”", "He left.", "“Why?” she asked.", "Then “no.”", "Done."}));
   EXPECT_EQ(Split("He said \"stop.\" Then he left."), (V{"He said \"stop.\"", "Then he left."}));
+  // A quote reopened without being closed: the mark glued to the next word opens that sentence.
+  EXPECT_EQ(Split("He said: \"We meet often. \"The key issue is Turkey.\""),
+            (V{"He said: \"We meet often.", "\"The key issue is Turkey.\""}));
   EXPECT_EQ(Split("Iran’s “most strategic partner”. His comments"), (V{"Iran’s “most strategic partner”.", "His comments"}));
 }
 
