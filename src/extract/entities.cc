@@ -75,6 +75,15 @@ constexpr std::array<std::string_view, 40> kPersonTitles = {
     "spokeswoman", "secretary", "ambassador", "premier", "chancellor", "mayor", "leader", "father",
     "bishop",
 };
+// Words of offices and roles before a person's name, besides kPersonTitles ("Foreign Minister",
+// "Federal Reserve Governor", "Chicago Cardinal", "Cofinec CEO").
+constexpr std::array<std::string_view, 36> kRoleWords = {
+    "director", "chief", "executive", "ceo", "head", "cardinal", "archbishop", "professor", "prof",
+    "democrat", "republican", "congressman", "congresswoman", "deputy", "envoy", "commissioner",
+    "commander", "colonel", "col", "lieutenant", "lt", "sergeant", "sgt", "major", "admiral", "dr",
+    "chairwoman", "president-elect", "sheikh", "ayatollah", "rabbi", "reverend", "rev", "officer",
+    "manager", "emperor",
+};
 // Words inside a name run when a proper noun follows ("Bank of England", "Procter & Gamble"); never
 // "and": "Putin and Erdogan" are two names.
 constexpr std::array<std::string_view, 9> kConnectors = {"of", "de", "&", "du", "van", "der", "da", "von", "di"};
@@ -193,6 +202,7 @@ class EntityFinder {
     std::vector<EntityRow> out;
     for (size_t k = 0; k < spans.size(); ++k) {
       if (types[k].empty() || types[k] == "-") continue;
+      if (types[k] == "PER") spans[k] = PersonName(spans[k].first, spans[k].second);
       EntityRow e;
       e.first_token = spans[k].first;
       e.end_token = spans[k].second;
@@ -252,6 +262,26 @@ class EntityFinder {
       if (k == MentionKind::kPerson || k == MentionKind::kOrganisation) return true;
     }
     return false;
+  }
+
+  // The name inside a person's span: what follows the last title or role word ("Russian President
+  // Boris Yeltsin", "Air Traffic Control Administration Director Branko Bilbija" -> the name), and
+  // what comes before "of" ("Keith O'Neill of Norwich City").
+  std::pair<uint32_t, uint32_t> PersonName(uint32_t first, uint32_t end) const {
+    for (uint32_t i = first + 1; i + 1 < end; ++i) {
+      if (Lower(Text(i)) == "of") {
+        end = i;
+        break;
+      }
+    }
+    for (uint32_t i = end - 1; i > first; --i) {
+      std::string w = Lower(Text(i - 1));
+      bool role = In(kPersonTitles, w) || In(kRoleWords, w);
+      bool country = mention_at_[i - 1] >= 0 && doc_.mentions()[mention_at_[i - 1]].kind == MentionKind::kCountry &&
+                     doc_.mentions()[mention_at_[i - 1]].end_token <= i;
+      if (role || country) return {i, end};
+    }
+    return {first, end};
   }
 
   // "Rwandan", "Zairean", "Kenyans": a country's name plus -n, -an, -ian (plural -s).

@@ -24,7 +24,9 @@
 //      "(Country)" -> PER (results lists); a lone word: nothing unless the tagger calls it a proper
 //      noun, PER when it is the subject of "say", "tell" ..., else ORG; a longer name with a country
 //      in it -> ORG ("Air France"); anything else -> PER.
-// Last, a lone word typed ORG that is a word of a person's full name elsewhere in the article -> PER.
+// Last, a lone word typed ORG that is a word of a person's full name elsewhere in the article -> PER;
+// a person's span keeps only the name after the last title or office word ("Russian President Boris
+// Yeltsin" -> "Boris Yeltsin") and before "of" ("Keith O'Neill of Norwich City").
 // Thread-safety: immutable; Process() needs no scratch. Linear in the tokens.
 #pragma once
 

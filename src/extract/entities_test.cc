@@ -99,5 +99,12 @@ TEST(EntitiesTest, CountryMentionsThatArePeoplesAndALoneSurnameLater) {
             "[Dutch=MISC][Wang=PER][Wang Xiaoming=PER]");
 }
 
+TEST(EntitiesTest, APersonsNameLeavesOutTitlesAndTheClubAfterOf) {
+  EXPECT_EQ(Entities({{{"Foreign", "PROPN"}, {"Minister", "PROPN"}, {"Dariusz", "PROPN"}, {"Rosati", "PROPN"},
+                       {"met", "VERB"}, {"Keith", "PROPN"}, {"O'Neill", "PROPN"}, {"of", "ADP"}, {"Norwich", "PROPN"},
+                       {"City", "PROPN"}, {".", "PUNCT"}}}),
+            "[Dariusz Rosati=PER][Keith O'Neill=PER]");
+}
+
 }  // namespace
 }  // namespace dyad::extract
