@@ -25,6 +25,7 @@ int EvalTimexCommand(int argc, char** argv);     // dyad eval timex
 int EvalAmountsCommand(int argc, char** argv);   // dyad eval amounts
 int EvalQuotesCommand(int argc, char** argv);    // dyad eval quotes
 int EvalNerCommand(int argc, char** argv);       // dyad eval ner
+int EvalPlacesCommand(int argc, char** argv);    // dyad eval places
 int EvalEventsCommand(int argc, char** argv);    // dyad eval events
 
 }  // namespace dyad::cli

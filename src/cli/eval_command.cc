@@ -15,9 +15,11 @@ int EvalCommand(int argc, char** argv) {
   if (what == "quotes") return EvalQuotesCommand(argc - 1, argv + 1);
   if (what == "ner") return EvalNerCommand(argc - 1, argv + 1);
   if (what == "events") return EvalEventsCommand(argc - 1, argv + 1);
+  if (what == "places") return EvalPlacesCommand(argc - 1, argv + 1);
   std::fprintf(stderr,
                "usage: dyad eval tokenize|parse --gold FILE.conllu [--raw]\n"
                "       dyad eval events --gold eval/events/dev_gold.tsv [--errors]\n"
+               "       dyad eval places --gold eval/places/gold.tsv [--split dev|test|test2|all] [--errors]\n"
                "       dyad eval timex|amounts|quotes --gold DIR\n"
                "       dyad eval ner --gold FILE\n"
                "Run 'dyad eval KIND --help' for a kind's options.\n");

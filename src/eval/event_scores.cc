@@ -14,31 +14,13 @@
 #include "core/read_file.h"
 #include "core/split.h"
 #include "core/utf8.h"
+#include "eval/gold_fields.h"
 
 namespace dyad::eval {
 namespace {
 
 constexpr size_t kMaxGoldFileBytes = size_t{64} << 20;  // gold and source files: same bound as readers
 constexpr size_t kGoldColumns = 12;  // path record begin end sha1 date source target cameo sc tc note
-
-bool ParseUint32(std::string_view s, uint32_t* out) {
-  if (s.empty() || s.size() > 9) return false;
-  uint32_t v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + static_cast<uint32_t>(c - '0');
-  }
-  *out = v;
-  return true;
-}
-
-bool IsHex8(std::string_view s) {
-  if (s.size() != 8) return false;
-  for (char c : s) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  }
-  return true;
-}
 
 bool IsCameoCode(std::string_view s) {
   if (s.size() < 2 || s.size() > 4) return false;
@@ -222,10 +204,10 @@ Result<EventGold> ParseEventGold(std::string_view tsv) {
     s.path = std::string(f[0]);
     s.record = std::string(f[1]);
     if (s.path.empty()) return where("empty path");
-    if (!ParseUint32(f[2], &s.begin) || !ParseUint32(f[3], &s.end) || s.begin >= s.end) {
+    if (!ParseGoldUint32(f[2], &s.begin) || !ParseGoldUint32(f[3], &s.end) || s.begin >= s.end) {
       return where("bad offsets");
     }
-    if (!IsHex8(f[4])) return where("sha1 must be 8 lower-case hex digits");
+    if (!IsGoldHex8(f[4])) return where("sha1 must be 8 lower-case hex digits");
     s.sha1 = std::string(f[4]);
     s.date = std::string(f[5]);
     CodedEvent e{std::string(f[6]), std::string(f[7]), std::string(f[8]), std::string(f[9]),

@@ -101,6 +101,53 @@ Status ForEachRow(const fs::path& path, std::string_view header_first, F row) {
   return Status::Ok();
 }
 
+// A name iso-codes gives to one country that news also uses for another, from a date on: bare
+// "Congo" is the Democratic Republic of the Congo too since Zaire took that name (17 May 1997).
+struct SharedCountryName {
+  std::string_view name, code;
+  uint32_t since;  // YYYYMMDD
+};
+constexpr std::array<SharedCountryName, 1> kSharedCountryNames = {{
+    {"Congo", "COD", 19970517},
+}};
+
+// Arabic article prefixes as romanised in gazetteers ("Al Qamishli", "Ar Raqqah", "As-Suwayda").
+constexpr std::array<std::string_view, 13> kArticlePrefixes = {
+    "al ", "al-", "ar ", "ar-", "as ", "as-", "ash ", "ad ", "an ", "at ", "az ", "el ", "el-",
+};
+
+constexpr std::array<std::string_view, 6> kRiverSeparators = {" upon ", "-upon-", " am ", " an der ", "-on-", " on "};
+
+// Other spellings news uses for a gazetteer name: without the Arabic article ("Al Qamishli" ->
+// "Qamishli") and with a final "-ah" written "-a" ("Fallujah" -> "Falluja"). Each variant keeps at
+// least four letters, so no short common word becomes a place.
+std::vector<std::string> SpellingVariants(std::string_view name) {
+  std::vector<std::string> out;
+  std::string lower = FoldWord(name);
+  std::string base(name);
+  for (std::string_view prefix : kArticlePrefixes) {
+    if (lower.size() >= prefix.size() + 4 && lower.starts_with(prefix) && name.size() > prefix.size() &&
+        FoldWord(name.substr(0, prefix.size())) == prefix) {
+      base = std::string(name.substr(prefix.size()));
+      out.push_back(base);
+      break;
+    }
+  }
+  if (base.size() >= 6 && base.ends_with("ah") && base.find(' ') == std::string::npos) {
+    out.push_back(base.substr(0, base.size() - 1));
+  }
+  // The short name of a town named after its river: "Newcastle upon Tyne", "Frankfurt am Main",
+  // "Stoke-on-Trent", "Rostov-on-Don".
+  for (std::string_view sep : kRiverSeparators) {
+    size_t at = base.find(sep);
+    if (at != std::string::npos && at >= 4) {
+      out.push_back(base.substr(0, at));
+      break;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string_view PlaceKindName(PlaceKind k) {
@@ -115,7 +162,7 @@ std::string_view PlaceKindName(PlaceKind k) {
 
 std::string FoldWord(std::string_view word) { return actors::FoldKey(word); }
 
-void Gazetteer::AddName(uint32_t place, std::string_view name) {
+void Gazetteer::AddName(uint32_t place, std::string_view name, uint32_t since) {
   while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
   if (name.starts_with("the ") || name.starts_with("The ")) name.remove_prefix(4);
   if (name.empty()) return;
@@ -124,13 +171,14 @@ void Gazetteer::AddName(uint32_t place, std::string_view name) {
   std::string key;
   PlaceName pn;
   pn.place = place;
+  pn.since = since;
   for (const std::string& w : words) {
     if (!key.empty()) {
       prefixes_.insert(key);
       key += ' ';
     }
     key += FoldWord(w);
-    pn.shape.push_back(actors::IsAcronym(w) && w.size() <= 3 ? 2 : actors::StartsUpper(w) ? 1 : 0);
+    pn.shape.push_back(actors::IsAcronym(w) ? 2 : actors::StartsUpper(w) ? 1 : 0);
   }
   auto& list = names_[key];
   for (const PlaceName& other : list) {
@@ -189,6 +237,9 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const GazetteerOptions&
     if (f[1].size() == 2) country_by_iso2[std::string(f[1])] = index;
     std::vector<std::string> names = {p.name};
     for (const std::string& a : SplitList(f[3])) names.push_back(a);
+    if (f.size() > 5) {
+      for (const std::string& m : SplitList(f[5])) g->metonyms_.emplace(FoldWord(m), p.country);
+    }
     country_names.push_back(std::move(names));
     g->places_.push_back(std::move(p));
     return Status::Ok();
@@ -227,6 +278,14 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const GazetteerOptions&
           country_names[static_cast<size_t>(index)].push_back(n);
         }
       }
+    }
+  }
+  // Short names two countries share in news: both are candidates and the article's context chooses
+  // (iso-codes gives bare "Congo" to the Republic of the Congo only). Added first, so that without
+  // context the country news usually means wins the tie.
+  for (const SharedCountryName& shared : kSharedCountryNames) {
+    if (int index = g->CountryByCode(shared.code); index >= 0) {
+      g->AddName(static_cast<uint32_t>(index), shared.name, shared.since);
     }
   }
   for (size_t i = 0; i < country_names.size(); ++i) {
@@ -271,7 +330,9 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const GazetteerOptions&
       p.feature = "subdivision";
       auto it = state_centres.find(code.substr(0, 2) + "|" + folded);
       if (it != state_centres.end()) p.has_coordinates = it->second.Get(&p.lat, &p.lon);
-      g->AddName(static_cast<uint32_t>(g->places_.size()), name);
+      uint32_t index = static_cast<uint32_t>(g->places_.size());
+      g->AddName(index, name);
+      for (const std::string& v : SpellingVariants(name)) g->AddName(index, v);
       g->places_.push_back(std::move(p));
       ++n_subdivisions;
     }
@@ -287,7 +348,9 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const GazetteerOptions&
     p.feature = "city";
     p.population = c.population;
     p.lat = c.lat, p.lon = c.lon, p.has_coordinates = true;
-    g->AddName(static_cast<uint32_t>(g->places_.size()), p.name);
+    uint32_t index = static_cast<uint32_t>(g->places_.size());
+    g->AddName(index, p.name);
+    for (const std::string& v : SpellingVariants(p.name)) g->AddName(index, v);
     g->places_.push_back(std::move(p));
   }
   size_t n_cities = g->places_.size() - n_countries - n_subdivisions;

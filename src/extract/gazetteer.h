@@ -10,8 +10,14 @@
 //                 words left out ("Central", "Northern"); coordinates from their cities when libgeonames
 //                 names the state the same way, else none.
 //   cities        Debian's libgeonames (about 24,000 cities of 15,000 people or more, with population).
-//   features      dyad's data/places/features.tsv: regions, seas, rivers, territories news names
-//                 ("northern Syria", "Black Sea", "Gaza Strip", "Donbas").
+//                 Cities and subdivisions also get the spellings news uses: without an Arabic article
+//                 ("Al Qamishli" -> "Qamishli"), "-ah" as "-a" ("Fallujah" -> "Falluja"), the name before
+//                 its river ("Newcastle upon Tyne" -> "Newcastle", "Frankfurt am Main" -> "Frankfurt").
+//   features      dyad's data/places/features.tsv: regions, seas, rivers, territories, islands,
+//                 former names and war-zone towns the lists lack ("northern Syria", "Black Sea", "Gaza
+//                 Strip", "Donbas", "Luzon", "Bombay", "Raqqa").
+// countries.tsv's metonyms ("Whitehall") are kept to tell a government from a small namesake town;
+// "Congo" is also the DR Congo's name from 1997 (PlaceName::since).
 // Names are matched as token sequences with the words folded (case, diacritics); each candidate keeps
 // the case shape of its name so "US" needs capitals and "Nice" needs a capital. A leading "the" is
 // not part of a name ("the Gaza Strip" matches "Gaza Strip").
@@ -49,6 +55,7 @@ struct Place {
 struct PlaceName {
   uint32_t place = 0;               // index into Gazetteer::places()
   std::vector<uint8_t> shape;       // per word: 0 any case, 1 starts upper, 2 all upper (acronym)
+  uint32_t since = 0;               // YYYYMMDD from which news uses the name for this place; 0: always
 };
 
 struct GazetteerOptions {
@@ -81,14 +88,21 @@ class Gazetteer {
   bool IsPrefix(std::string_view folded_words) const { return prefixes_.count(std::string(folded_words)) > 0; }
   // A country's index in places() by its code ("IRN"), or -1.
   int CountryByCode(std::string_view code) const;
+  // The country whose government a folded one-word-or-more name stands for in countries.tsv
+  // ("whitehall" -> "GBR", "kremlin" -> "RUS"); empty when none.
+  std::string_view MetonymCountry(std::string_view folded_words) const {
+    auto it = metonyms_.find(folded_words);
+    return it == metonyms_.end() ? std::string_view() : std::string_view(it->second);
+  }
   static constexpr uint32_t kMaxWords = 6;  // longest name, in words
 
  private:
-  void AddName(uint32_t place, std::string_view name);
+  void AddName(uint32_t place, std::string_view name, uint32_t since = 0);
   std::vector<Place> places_;
   StringMap<std::vector<PlaceName>> names_;
   std::unordered_set<std::string> prefixes_;
   StringMap<int> country_by_code_;
+  StringMap<std::string> metonyms_;  // folded metonym -> country code
 };
 
 // The folded form of one word as the gazetteer compares it (case folded, diacritics stripped, quotes

@@ -106,7 +106,7 @@ TEST(PlacesTest, AmbiguousNamesTakeContext) {
                                            {});
   EXPECT_EQ(Describe(c, FindPlaces(*springfield, c)),
             "[America=America/USA/country][Springfield=Springfield/FRA/city][France=France/FRA/country]");
-  // An article about America: its Paris is the Texan one.
+  // "The US town of Paris" pins the country as "Paris, Texas" would.
   Document b = Doc({{{"America", "PROPN"}, {"votes", "VERB"}, {".", "PUNCT"}},
                     {{"The", "DET"}, {"US", "PROPN"}, {"town", "NOUN"}, {"of", "ADP"}, {"Paris", "PROPN"}, {"voted", "VERB"}}});
   EXPECT_EQ(Describe(b, FindPlaces(*g, b)),
@@ -233,6 +233,69 @@ TEST(PlacesTest, SeedArticlePlaces) {
     ASSERT_NE(it, got.end()) << "missing place: " << text;
     EXPECT_EQ(it->second, code) << text;
   }
+}
+
+// Regressions from the place gold's dev errors (eval/places): names inside organisation and currency
+// names, prefixed names, months, state abbreviations, headlines, names that open a person's mention.
+TEST(PlacesTest, OrganisationsCurrenciesMonthsAndPrefixes) {
+  auto g = Gazetteer::FromPlaces(
+      {P("Iran", "IRN", PlaceKind::kCountry), P("United States", "USA", PlaceKind::kCountry),
+       P("United Kingdom", "GBR", PlaceKind::kCountry), P("China", "CHN", PlaceKind::kCountry),
+       P("Latin America", "", PlaceKind::kFeature), P("Caribbean", "", PlaceKind::kFeature),
+       P("March", "GBR", PlaceKind::kCity, 21000), P("Columbia", "USA", PlaceKind::kCity, 130000),
+       P("Columbia", "COL", PlaceKind::kCity, 16000), P("South Carolina", "USA", PlaceKind::kSubdivision)},
+      {"", "US", "England|Britain", "", "", "", "", "", "", ""});
+  Document doc = Doc({{{"anti-Iran", "ADJ"}, {"rhetoric", "NOUN"}, {"rose", "VERB"}, {".", "PUNCT"}},
+                      {{"The", "DET"}, {"Bank", "PROPN"}, {"of", "ADP"}, {"England", "PROPN"}, {"and", "CCONJ"},
+                       {"the", "DET"}, {"Commission", "PROPN"}, {"for", "ADP"}, {"Latin", "PROPN"}, {"America", "PROPN"},
+                       {"and", "CCONJ"}, {"the", "DET"}, {"Caribbean", "PROPN"}, {"met", "VERB"}, {".", "PUNCT"}},
+                      {{"The", "DET"}, {"US", "PROPN"}, {"dollar", "NOUN"}, {"fell", "VERB"}, {"in", "ADP"},
+                       {"March", "PROPN"}, {"and", "CCONJ"}, {"on", "ADP"}, {"March", "PROPN"}, {"14", "NUM"},
+                       {".", "PUNCT"}},
+                      {{"China", "PROPN"}, {"Eastern", "PROPN"}, {"Airlines", "PROPN"}, {"flew", "VERB"},
+                       {"to", "ADP"}, {"Britain", "PROPN"}, {".", "PUNCT"}},
+                      {{"COLUMBIA", "PROPN"}, {",", "PUNCT"}, {"S.C.", "PROPN"}, {"-", "PUNCT"}, {"Rain", "NOUN"},
+                       {".", "PUNCT"}}});
+  EXPECT_EQ(Describe(doc, FindPlaces(*g, doc)),
+            "[anti-Iran=Iran/IRN/country][Britain=United Kingdom/GBR/country][COLUMBIA=Columbia/USA/city]"
+            "[S.C.=South Carolina/USA/subdivision]");
+}
+
+TEST(PlacesTest, HeadlinesCountCreditsDoNot) {
+  auto g = Small();
+  Document doc = Doc({{{"Talks", "NOUN"}, {"in", "ADP"}, {"Tehran", "PROPN"}},
+                      {{"Smith", "PROPN"}, {"reported", "VERB"}, {"from", "ADP"}, {"Paris", "PROPN"}, {".", "PUNCT"}}});
+  doc.mutable_sentences()[0].kind = Furniture::kHeadline;
+  doc.mutable_sentences()[1].kind = Furniture::kCredit;
+  EXPECT_EQ(Describe(doc, FindPlaces(*g, doc)), "[Tehran=Tehran/IRN/city]");
+}
+
+TEST(PlacesTest, RealGazetteerSpellingsDatesAndIslands) {
+  auto g = Gazetteer::Load({});
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  auto places = [&](Document& doc, const std::string& date) {
+    doc.meta().date = date;
+    return Describe(doc, FindPlaces(**g, doc));
+  };
+  // "Fallujah" is written "Falluja"; "Falkland islands" with a small i; an island needs a place's
+  // context ("in Java", not "Java software"); Whitehall is the British government, not a town in Ohio.
+  Document a = Doc({{{"Fighting", "NOUN"}, {"in", "ADP"}, {"Falluja", "PROPN"}, {"and", "CCONJ"}, {"the", "DET"},
+                     {"Falkland", "PROPN"}, {"islands", "NOUN"}, {".", "PUNCT"}},
+                    {{"Java", "PROPN"}, {"software", "NOUN"}, {"runs", "VERB"}, {"in", "ADP"}, {"Java", "PROPN"},
+                     {".", "PUNCT"}},
+                    {{"Talks", "NOUN"}, {"in", "ADP"}, {"Whitehall", "PROPN"}, {".", "PUNCT"}}});
+  std::string got = places(a, "2004-11-20");
+  EXPECT_NE(got.find("[Falluja=Fallujah/IRQ/city]"), std::string::npos) << got;
+  EXPECT_NE(got.find("[Falkland islands="), std::string::npos) << got;
+  EXPECT_NE(got.find("/FLK/"), std::string::npos) << got;
+  EXPECT_EQ(got.find("[Java=Java/IDN/island][Java"), std::string::npos) << got;  // once, not twice
+  EXPECT_NE(got.find("[Java=Java/IDN/island]"), std::string::npos) << got;
+  EXPECT_EQ(got.find("Whitehall"), std::string::npos) << got;
+  // Bare "Congo": the Republic of the Congo before Zaire took the name in 1997, the DR Congo after.
+  Document before = Doc({{{"Sugar", "NOUN"}, {"from", "ADP"}, {"Congo", "PROPN"}, {".", "PUNCT"}}});
+  EXPECT_EQ(places(before, "1987-02-26"), "[Congo=Republic of the Congo/COG/country]");
+  Document after = Doc({{{"Fighting", "NOUN"}, {"in", "ADP"}, {"Congo", "PROPN"}, {".", "PUNCT"}}});
+  EXPECT_EQ(places(after, "2004-12-01"), "[Congo=Democratic Republic of the Congo/COD/country]");
 }
 
 }  // namespace
