@@ -13,6 +13,7 @@
 #include "core/csv.h"
 #include "core/read_file.h"
 #include "core/split.h"
+#include "core/tsv_table.h"
 #include "core/utf8.h"
 #include "eval/gold_fields.h"
 
@@ -173,87 +174,70 @@ std::string Sha1Prefix8(std::string_view bytes) {
   return std::string(hex, 8);
 }
 
-Result<EventGold> ParseEventGold(std::string_view tsv) {
+Result<EventGold> ParseEventGold(std::string_view tsv, std::string_view file) {
   EventGold gold;
   std::set<std::tuple<std::string, std::string, uint32_t, uint32_t>> closed;  // sentences already ended
-  bool header_seen = false;
-  int line_no = 0;
-  size_t start = 0;
-  while (start < tsv.size()) {
-    size_t nl = tsv.find('\n', start);
-    if (nl == std::string_view::npos) nl = tsv.size();
-    std::string_view line = tsv.substr(start, nl - start);
-    start = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#' || IsBlank(line)) continue;
-    auto where = [&](const std::string& what) {
-      return Status::InvalidInput("line " + std::to_string(line_no) + ": " + what);
-    };
-    std::vector<std::string_view> f = SplitFields(line);
-    if (!header_seen) {
-      if (f.empty() || f[0] != "path") return where("expected the header line (path\\trecord\\t...)");
-      header_seen = true;
-      continue;
-    }
-    if (f.size() != kGoldColumns && f.size() != kGoldColumns - 1) {
-      return where("expected " + std::to_string(kGoldColumns) + " columns, found " +
-                   std::to_string(f.size()));
-    }
-    GoldSentence s;
-    s.path = std::string(f[0]);
-    s.record = std::string(f[1]);
-    if (s.path.empty()) return where("empty path");
-    if (!ParseGoldUint32(f[2], &s.begin) || !ParseGoldUint32(f[3], &s.end) || s.begin >= s.end) {
-      return where("bad offsets");
-    }
-    if (!IsGoldHex8(f[4])) return where("sha1 must be 8 lower-case hex digits");
-    s.sha1 = std::string(f[4]);
-    s.date = std::string(f[5]);
-    CodedEvent e{std::string(f[6]), std::string(f[7]), std::string(f[8]), std::string(f[9]),
-                 std::string(f[10]), f.size() > 11 ? std::string(f[11]) : std::string()};
-    const bool none = e.cameo == "-";
-    if (none) {
-      if (!e.source.empty() || !e.target.empty() || !e.source_country.empty() || !e.target_country.empty()) {
-        return where("a no-event row (cameo '-') has no actors");
-      }
-    } else {
-      if (!IsCameoCode(e.cameo)) return where("bad CAMEO code '" + e.cameo + "'");
-      if (e.source.empty()) return where("an event needs a source actor");
-      if (e.source_country.empty() || !e.source.starts_with(e.source_country)) {
-        return where("source_country must be the source code's first block");
-      }
-      if (e.target.empty() != e.target_country.empty() ||
-          (!e.target.empty() && !e.target.starts_with(e.target_country))) {
-        return where("target_country must be the target code's first block");
-      }
-    }
-    auto key = std::make_tuple(s.path, s.record, s.begin, s.end);
-    GoldSentence* cur = gold.sentences.empty() ? nullptr : &gold.sentences.back();
-    bool same = cur != nullptr && cur->path == s.path && cur->record == s.record && cur->begin == s.begin &&
-                cur->end == s.end;
-    if (same) {
-      if (none || cur->events.empty()) return where("a no-event row must be its sentence's only row");
-      if (cur->sha1 != s.sha1 || cur->date != s.date) return where("rows of one sentence disagree on sha1/date");
-      cur->events.push_back(std::move(e));
-      continue;
-    }
-    if (cur != nullptr) closed.emplace(cur->path, cur->record, cur->begin, cur->end);
-    if (closed.count(key) != 0) return where("rows of one sentence must be adjacent");
-    s.line = line_no;
-    if (!none) s.events.push_back(std::move(e));
-    gold.sentences.push_back(std::move(s));
-  }
-  if (!header_seen) return Status::InvalidInput("no header line");
+  TsvTableOptions options;
+  options.min_columns = kGoldColumns - 1;  // the note may be left off
+  Result<int> rows = WalkTsvTable(
+      tsv, file,
+      {"path", "record", "begin", "end", "sha1", "date", "source", "target", "cameo", "source_country",
+       "target_country", "note"},
+      options, [&](const std::vector<std::string_view>& f, int line_no) -> Status {
+        auto where = [&](const std::string& what) { return TableLineError(file, line_no, what); };
+        GoldSentence s;
+        s.path = std::string(f[0]);
+        s.record = std::string(f[1]);
+        if (s.path.empty()) return where("empty path");
+        if (!ParseGoldUint32(f[2], &s.begin) || !ParseGoldUint32(f[3], &s.end) || s.begin >= s.end) {
+          return where("bad offsets");
+        }
+        if (!IsGoldHex8(f[4])) return where("sha1 must be 8 lower-case hex digits");
+        s.sha1 = std::string(f[4]);
+        s.date = std::string(f[5]);
+        CodedEvent e{std::string(f[6]), std::string(f[7]), std::string(f[8]), std::string(f[9]),
+                     std::string(f[10]), std::string(f[11])};
+        const bool none = e.cameo == "-";
+        if (none) {
+          if (!e.source.empty() || !e.target.empty() || !e.source_country.empty() || !e.target_country.empty()) {
+            return where("a no-event row (cameo '-') has no actors");
+          }
+        } else {
+          if (!IsCameoCode(e.cameo)) return where("bad CAMEO code '" + e.cameo + "'");
+          if (e.source.empty()) return where("an event needs a source actor");
+          if (e.source_country.empty() || !e.source.starts_with(e.source_country)) {
+            return where("source_country must be the source code's first block");
+          }
+          if (e.target.empty() != e.target_country.empty() ||
+              (!e.target.empty() && !e.target.starts_with(e.target_country))) {
+            return where("target_country must be the target code's first block");
+          }
+        }
+        auto key = std::make_tuple(s.path, s.record, s.begin, s.end);
+        GoldSentence* cur = gold.sentences.empty() ? nullptr : &gold.sentences.back();
+        bool same = cur != nullptr && cur->path == s.path && cur->record == s.record && cur->begin == s.begin &&
+                    cur->end == s.end;
+        if (same) {
+          if (none || cur->events.empty()) return where("a no-event row must be its sentence's only row");
+          if (cur->sha1 != s.sha1 || cur->date != s.date) return where("rows of one sentence disagree on sha1/date");
+          cur->events.push_back(std::move(e));
+          return Status::Ok();
+        }
+        if (cur != nullptr) closed.emplace(cur->path, cur->record, cur->begin, cur->end);
+        if (closed.count(key) != 0) return where("rows of one sentence must be adjacent");
+        s.line = line_no;
+        if (!none) s.events.push_back(std::move(e));
+        gold.sentences.push_back(std::move(s));
+        return Status::Ok();
+      });
+  if (!rows.ok()) return rows.status();
   return gold;
 }
 
 Result<EventGold> LoadEventGold(const std::string& path) {
   Result<std::string> bytes = ReadWholeFile(path, kMaxGoldFileBytes);
   if (!bytes.ok()) return bytes.status();
-  Result<EventGold> gold = ParseEventGold(*bytes);
-  if (!gold.ok()) return Status(gold.status().code(), path + ": " + gold.status().message());
-  return gold;
+  return ParseEventGold(*bytes, path);
 }
 
 Result<std::string> ReadGoldRecord(const std::string& shared_dir, const std::string& path,

@@ -47,7 +47,8 @@ struct EventGold {
 
 // Parses the gold TSV text. Rows of one sentence must be adjacent; a `-` row must be the sentence's
 // only row. Errors name the line.
-Result<EventGold> ParseEventGold(std::string_view tsv);
+// `file` names the source in errors ("file:line: ...").
+Result<EventGold> ParseEventGold(std::string_view tsv, std::string_view file = "gold");
 Result<EventGold> LoadEventGold(const std::string& path);
 
 // "news/bbc/bbc_politics.jsonl#bbc/politics/015.txt", or the path alone for a plain file.

@@ -8,6 +8,7 @@
 #include "core/csv.h"
 #include "core/read_file.h"
 #include "core/split.h"
+#include "core/tsv_table.h"
 #include "core/utf8.h"
 #include "eval/gold_fields.h"
 
@@ -15,7 +16,6 @@ namespace dyad::eval {
 namespace {
 
 constexpr size_t kMaxGoldFileBytes = size_t{64} << 20;
-constexpr size_t kGoldColumns = 9;  // path record begin end sha1 date country type split
 constexpr uint32_t kMaxCsvRow = 10'000'000;
 
 // A dyad country code: three upper-case letters, or six for a breakaway entity (GEOABK).
@@ -64,49 +64,33 @@ std::string Pct(double x) {
 
 std::string PlaceDocumentKey(const GoldPlace& p) { return p.record.empty() ? p.path : p.path + "#" + p.record; }
 
-Result<PlaceGold> ParsePlaceGold(std::string_view tsv) {
+Result<PlaceGold> ParsePlaceGold(std::string_view tsv, std::string_view file) {
   PlaceGold gold;
-  bool header_seen = false;
-  int line_no = 0;
-  size_t start = 0;
-  while (start < tsv.size()) {
-    size_t nl = tsv.find('\n', start);
-    if (nl == std::string_view::npos) nl = tsv.size();
-    std::string_view line = tsv.substr(start, nl - start);
-    start = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#' || IsBlank(line)) continue;
-    auto where = [&](const std::string& what) {
-      return Status::InvalidInput("line " + std::to_string(line_no) + ": " + what);
-    };
-    std::vector<std::string_view> f = SplitFields(line);
-    if (!header_seen) {
-      if (f.empty() || f[0] != "path") return where("expected the header line (path\\trecord\\t...)");
-      header_seen = true;
-      continue;
-    }
-    if (f.size() != kGoldColumns) {
-      return where("expected " + std::to_string(kGoldColumns) + " columns, found " + std::to_string(f.size()));
-    }
-    GoldPlace p;
-    p.path = std::string(f[0]);
-    p.record = std::string(f[1]);
-    if (p.path.empty()) return where("empty path");
-    if (!ParseGoldUint32(f[2], &p.begin) || !ParseGoldUint32(f[3], &p.end) || p.begin >= p.end) return where("bad offsets");
-    if (!IsGoldHex8(f[4])) return where("sha1 must be 8 lower-case hex digits");
-    p.sha1 = std::string(f[4]);
-    p.date = std::string(f[5]);
-    p.country = std::string(f[6]);
-    if (p.country != "-" && !IsCountryCode(p.country)) return where("country must be a dyad code or '-'");
-    p.type = std::string(f[7]);
-    if (p.type.empty()) return where("empty type");
-    p.split = std::string(f[8]);
-    if (p.split != "dev" && p.split != "test" && p.split != "test2") return where("split must be dev, test or test2");
-    p.line = line_no;
-    gold.mentions.push_back(std::move(p));
-  }
-  if (!header_seen) return Status::InvalidInput("no header line");
+  Result<int> rows = WalkTsvTable(
+      tsv, file, {"path", "record", "begin", "end", "sha1", "date", "country", "type", "split"}, TsvTableOptions{},
+      [&](const std::vector<std::string_view>& f, int line_no) -> Status {
+        auto where = [&](const std::string& what) { return TableLineError(file, line_no, what); };
+        GoldPlace p;
+        p.path = std::string(f[0]);
+        p.record = std::string(f[1]);
+        if (p.path.empty()) return where("empty path");
+        if (!ParseGoldUint32(f[2], &p.begin) || !ParseGoldUint32(f[3], &p.end) || p.begin >= p.end) {
+          return where("bad offsets");
+        }
+        if (!IsGoldHex8(f[4])) return where("sha1 must be 8 lower-case hex digits");
+        p.sha1 = std::string(f[4]);
+        p.date = std::string(f[5]);
+        p.country = std::string(f[6]);
+        if (p.country != "-" && !IsCountryCode(p.country)) return where("country must be a dyad code or '-'");
+        p.type = std::string(f[7]);
+        if (p.type.empty()) return where("empty type");
+        p.split = std::string(f[8]);
+        if (p.split != "dev" && p.split != "test" && p.split != "test2") return where("split must be dev, test or test2");
+        p.line = line_no;
+        gold.mentions.push_back(std::move(p));
+        return Status::Ok();
+      });
+  if (!rows.ok()) return rows.status();
   // Mentions of one article must not overlap, and one article belongs to one split.
   std::map<std::string, std::vector<const GoldPlace*>> by_doc;
   for (const GoldPlace& p : gold.mentions) by_doc[PlaceDocumentKey(p)].push_back(&p);
@@ -114,11 +98,10 @@ Result<PlaceGold> ParsePlaceGold(std::string_view tsv) {
     std::sort(list.begin(), list.end(), [](const GoldPlace* a, const GoldPlace* b) { return a->begin < b->begin; });
     for (size_t i = 0; i < list.size(); ++i) {
       if (list[i]->split != list[0]->split) {
-        return Status::InvalidInput("line " + std::to_string(list[i]->line) + ": " + key + " is in two splits");
+        return TableLineError(file, list[i]->line, key + " is in two splits");
       }
       if (i > 0 && list[i]->begin < list[i - 1]->end) {
-        return Status::InvalidInput("line " + std::to_string(list[i]->line) + ": overlaps the mention on line " +
-                                    std::to_string(list[i - 1]->line));
+        return TableLineError(file, list[i]->line, "overlaps the mention on line " + std::to_string(list[i - 1]->line));
       }
     }
   }
@@ -128,9 +111,7 @@ Result<PlaceGold> ParsePlaceGold(std::string_view tsv) {
 Result<PlaceGold> LoadPlaceGold(const std::string& path) {
   Result<std::string> bytes = ReadWholeFile(path, kMaxGoldFileBytes);
   if (!bytes.ok()) return bytes.status();
-  Result<PlaceGold> gold = ParsePlaceGold(*bytes);
-  if (!gold.ok()) return Status(gold.status().code(), path + ": " + gold.status().message());
-  return gold;
+  return ParsePlaceGold(*bytes, path);
 }
 
 Result<std::string> ReadPlaceRecord(const std::string& shared_dir, const std::string& path,

@@ -47,7 +47,8 @@ struct PlaceGold {
 
 // Parses the gold TSV (comment lines, one header line, 9 columns). Errors name the line. Mentions of
 // one article must not overlap.
-Result<PlaceGold> ParsePlaceGold(std::string_view tsv);
+// `file` names the source in errors ("file:line: ...").
+Result<PlaceGold> ParsePlaceGold(std::string_view tsv, std::string_view file = "gold");
 Result<PlaceGold> LoadPlaceGold(const std::string& path);
 
 // "path#record", or the path alone for a plain file.
