@@ -2,7 +2,8 @@
 // (store/test_articles.h) written in batches into a fresh store under /tmp, as dyad ingest's writer
 // thread does. The bar (issue 7): >= 100,000 event rows/s. Two shapes: every event distinct (each
 // mention makes an events row: the worst case for the indexes) and heavy duplication (many articles
-// telling the same events: the dedup path).
+// telling the same events: the dedup path). The rates are per CPU second of the writing thread (Google
+// Benchmark's default), so other load on a shared machine matters less than for wall time.
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 

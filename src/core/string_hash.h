@@ -1,4 +1,4 @@
-// Hash maps keyed by std::string that can be searched with a std::string_view (C++20 heterogeneous
+// Hash maps and sets keyed by std::string that can be searched with a std::string_view (C++20 heterogeneous
 // lookup), so hot lookups do not build a temporary string for every word.
 #pragma once
 
@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace dyad {
 
@@ -16,5 +17,7 @@ struct StringHash {
 
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 }  // namespace dyad

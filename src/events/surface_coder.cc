@@ -4,6 +4,7 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "core/string_hash.h"
 #include "events/surface_sentence.h"
 
 namespace dyad::events {
@@ -367,11 +368,7 @@ class SurfaceCoder final : public Stage {
 
   std::shared_ptr<const VerbDictionary> dict_;
   SurfaceCoderOptions options_;
-  struct KeyHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
-  };
-  std::unordered_map<std::string, std::vector<uint32_t>, KeyHash, std::equal_to<>> discard_index_;
+  StringMap<std::vector<uint32_t>> discard_index_;
 };
 
 }  // namespace

@@ -32,6 +32,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/string_hash.h"
 #include "dyad/status.h"
 
 namespace dyad::events {
@@ -135,11 +136,7 @@ class VerbDictionary {
   static constexpr size_t kMaxWordLength = 40;
 
  private:
-  struct KeyHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::vector<HeadRef>, KeyHash, std::equal_to<>> heads_;
+  StringMap<std::vector<HeadRef>> heads_;
 };
 
 // Format by content: a line starting with "--- " and ending with "---" means PETRARCH2.

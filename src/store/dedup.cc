@@ -1,20 +1,16 @@
 #include "store/dedup.h"
 
+#include <algorithm>
 #include <bit>
+#include <charconv>
 #include <vector>
 
 namespace dyad::store {
 namespace {
 
 constexpr size_t kMaxCachedEvents = 1 << 20;
-
-uint64_t Fnv1a(std::string_view s, uint64_t h = 1469598103934665603ull) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+// About 50 bytes each: at most ~50 MiB of who-told-what, then it is forgotten and reloaded on demand.
+constexpr size_t kMaxRememberedMembers = 1 << 20;
 
 uint64_t Mix(uint64_t x) {  // splitmix64 finaliser: spreads shingle hashes over all 64 bits
   x ^= x >> 30;
@@ -29,15 +25,22 @@ bool WordByte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c
 }  // namespace
 
 uint64_t SimHash(std::string_view text) {
+  // Words hashed as they are read (FNV-1a of the lower-cased bytes): no string per word.
   std::vector<uint64_t> words;
-  std::string w;
+  words.reserve(text.size() / 5 + 1);
+  constexpr uint64_t kFnvBasis = 1469598103934665603ull;
+  uint64_t word = kFnvBasis;
+  bool in_word = false;
   for (size_t i = 0; i <= text.size(); ++i) {
     unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
     if (WordByte(c)) {
-      w += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    } else if (!w.empty()) {
-      words.push_back(Fnv1a(w));
-      w.clear();
+      word ^= static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      word *= 1099511628211ull;
+      in_word = true;
+    } else if (in_word) {
+      words.push_back(word);
+      word = kFnvBasis;
+      in_word = false;
     }
   }
   int32_t votes[64] = {};
@@ -75,15 +78,14 @@ Result<EventDeduplicator> EventDeduplicator::Prepare(sqlite3* db) {
        "UPDATE events SET (num_mentions, num_articles, num_sources, first_mention) = ("
        " SELECT count(*), count(DISTINCT cluster), count(DISTINCT source), min(id) FROM event_mentions"
        " WHERE event_key = ?1) WHERE id = ?1"},
-      {&d.has_cluster_, "SELECT 1 FROM event_mentions WHERE event_key = ?1 AND cluster = ?2 LIMIT 1"},
-      {&d.has_source_, "SELECT 1 FROM event_mentions WHERE event_key = ?1 AND source = ?2 LIMIT 1"},
+      {&d.members_of_, "SELECT cluster, source FROM event_mentions WHERE event_key = ?1"},
       {&d.add_counts_,
        "UPDATE events SET num_mentions = num_mentions + ?2, num_sources = num_sources + ?3,"
        " num_articles = num_articles + ?4 WHERE id = ?1"},
       {&d.delete_empty_, "DELETE FROM events WHERE id = ?1 AND num_mentions = 0"},
-      {&d.band_lookup_, "SELECT article_id FROM article_bands WHERE band_key = ?1 LIMIT 64"},
-      {&d.band_insert_, "INSERT OR IGNORE INTO article_bands(band_key, article_id) VALUES (?1, ?2)"},
-      {&d.simhash_of_, "SELECT simhash FROM articles WHERE id = ?1"},
+      {&d.band_lookup_,
+       "SELECT article_id, simhash FROM article_bands WHERE band_key = ?1 ORDER BY article_id LIMIT 64"},
+      {&d.band_insert_, "INSERT OR IGNORE INTO article_bands(band_key, article_id, simhash) VALUES (?1, ?2, ?3)"},
   };
   for (const auto& s : stmts) {
     auto p = Stmt::Prepare(db, s.sql);
@@ -96,19 +98,25 @@ Result<EventDeduplicator> EventDeduplicator::Prepare(sqlite3* db) {
 Status EventDeduplicator::BeginBatch() {
   auto row = max_id_.Step();
   if (!row.ok()) return row.status();
-  next_id_ = max_id_.Int(0);
+  first_new_id_ = max_id_.Int(0);
   max_id_.Reset();
   pending_.clear();
+  new_members_.clear();
   touched_.clear();
   deltas_.clear();
+  if (members_.size() > kMaxRememberedMembers) ForgetMembers();
+  // Only between batches: within one, the cache is what finds this batch's new events again (they
+  // are not in the table until FinishBatch), so clearing it there would make a key twice.
+  if (cache_.size() > kMaxCachedEvents) cache_.clear();
   return Status::Ok();
 }
 
 Result<int64_t> EventDeduplicator::EventFor(const events::EventRecord& r, int64_t day, std::string_view date) {
   std::string_view src = r.has_source ? std::string_view(r.source.code) : std::string_view();
   std::string_view tgt = r.has_target ? std::string_view(r.target.code) : std::string_view();
-  key_.clear();
-  key_ += std::to_string(day);
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, day).ptr;
+  key_.assign(digits, end);
   key_ += '\t';
   key_ += src;
   key_ += '\t';
@@ -127,48 +135,84 @@ Result<int64_t> EventDeduplicator::EventFor(const events::EventRecord& r, int64_
     id = find_event_.Int(0);
     find_event_.Reset();
   } else {
-    id = next_id_++;
-    Pending& p = pending_[id];
-    p.first = r;
-    p.first.sentence_text.clear();
+    id = first_new_id_ + static_cast<int64_t>(pending_.size());
+    Pending& p = pending_.emplace_back();
+    p.first = &r;
     p.day = day;
-    p.date = std::string(date);
+    p.date = date;
   }
-  if (cache_.size() >= kMaxCachedEvents) cache_.clear();
   cache_.emplace(key_, id);
   return id;
 }
 
+int64_t EventDeduplicator::SourceNumber(std::string_view source) {
+  if (auto it = source_ids_.find(source); it != source_ids_.end()) return it->second;
+  const auto n = static_cast<int64_t>(source_ids_.size());
+  source_ids_.emplace(std::string(source), n);
+  return n;
+}
+
+Result<bool> EventDeduplicator::Remember(int64_t key) {
+  if (remembered_.count(key)) return true;
+  if (touched_.count(key)) return false;
+  members_of_.Bind(1, key);
+  for (;;) {
+    auto row = members_of_.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    members_.insert({key, members_of_.Int(0)});
+    members_.insert({key, -1 - SourceNumber(members_of_.Text(1))});
+  }
+  remembered_.insert(key);
+  return true;
+}
+
 Status EventDeduplicator::AddMention(int64_t key, int64_t mention_id, int64_t cluster, std::string_view source) {
-  auto it = pending_.find(key);
-  if (it != pending_.end()) {
-    Pending& p = it->second;
+  if (key >= first_new_id_) {  // first seen in this batch: its members are counted by FinishBatch
+    Pending& p = pending_[static_cast<size_t>(key - first_new_id_)];
     if (p.mentions++ == 0) p.first_mention = mention_id;
-    p.clusters.insert(cluster);
-    p.sources.emplace(source);
+    new_members_.push_back({key, cluster});
+    new_members_.push_back({key, -1 - SourceNumber(source)});
     return Status::Ok();
   }
+  auto known = Remember(key);
+  if (!known.ok()) return known.status();
+  if (!*known) return Status::Ok();  // touched: FinishBatch recounts it from its mentions
   Delta& d = deltas_[key];
   ++d.mentions;
-  has_cluster_.Bind(1, key);
-  has_cluster_.Bind(2, cluster);
-  auto seen = has_cluster_.Step();
-  if (!seen.ok()) return seen.status();
-  if (!*seen) ++d.articles;
-  has_cluster_.Reset();
-  has_source_.Bind(1, key);
-  has_source_.Bind(2, source, false);
-  seen = has_source_.Step();
-  if (!seen.ok()) return seen.status();
-  if (!*seen) ++d.sources;
-  has_source_.Reset();
+  d.articles += members_.insert({key, cluster}).second;
+  d.sources += members_.insert({key, -1 - SourceNumber(source)}).second;
   return Status::Ok();
 }
 
 Status EventDeduplicator::FinishBatch() {
-  for (const auto& [id, p] : pending_) {
-    const events::EventRecord& r = p.first;
-    if (p.mentions == 0) continue;  // its only mentions were replaced within the batch
+  // Distinct articles and publishers of the new events: one sort, no hashing per mention.
+  std::sort(new_members_.begin(), new_members_.end(), [](const Member& a, const Member& b) {
+    return a.event != b.event ? a.event < b.event : a.who < b.who;
+  });
+  for (size_t i = 0; i < new_members_.size(); ++i) {
+    const Member& m = new_members_[i];
+    if (i > 0 && new_members_[i - 1] == m) continue;
+    Pending& p = pending_[static_cast<size_t>(m.event - first_new_id_)];
+    if (m.who >= 0) ++p.articles; else ++p.sources;
+  }
+  new_members_.clear();
+  // New events in the order of the code index (source, target, day): consecutive inserts land on
+  // the same index pages (the rowids are all past the table's end either way).
+  order_.resize(pending_.size());
+  for (size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<uint32_t>(i);
+  auto code = [](bool has, const events::ActorRecord& a) { return has ? std::string_view(a.code) : std::string_view(); };
+  std::sort(order_.begin(), order_.end(), [&](uint32_t x, uint32_t y) {
+    const Pending& a = pending_[x];
+    const Pending& b = pending_[y];
+    if (int c = code(a.first->has_source, a.first->source).compare(code(b.first->has_source, b.first->source))) return c < 0;
+    if (int c = code(a.first->has_target, a.first->target).compare(code(b.first->has_target, b.first->target))) return c < 0;
+    return a.day != b.day ? a.day < b.day : x < y;
+  });
+  for (uint32_t i : order_) {
+    const Pending& p = pending_[i];
+    const events::EventRecord& r = *p.first;
+    if (p.mentions == 0) continue;
     Stmt& s = insert_event_;
     s.Bind(1, p.day);
     s.Bind(2, r.has_source ? std::string_view(r.source.code) : std::string_view(), false);
@@ -181,11 +225,11 @@ Status EventDeduplicator::FinishBatch() {
     s.Bind(9, r.quad_class);
     s.Bind(10, r.goldstein);
     s.BindOpt(11, r.plover_type);
-    s.Bind(12, id);
+    s.Bind(12, first_new_id_ + static_cast<int64_t>(i));
     s.Bind(13, p.first_mention);
     s.Bind(14, p.mentions);
-    s.Bind(15, static_cast<int64_t>(p.sources.size()));
-    s.Bind(16, static_cast<int64_t>(p.clusters.size()));
+    s.Bind(15, p.sources);
+    s.Bind(16, p.articles);
     DYAD_RETURN_IF_ERROR(s.Run());
     s.Reset();
   }
@@ -209,8 +253,10 @@ Status EventDeduplicator::FinishBatch() {
     delete_empty_.Reset();
     deleted = deleted || sqlite3_changes(sqlite3_db_handle(delete_empty_.get())) > 0;
   }
-  for (const auto& [id, p] : pending_)
+  for (const Pending& p : pending_)
     if (p.mentions == 0) deleted = true;  // never inserted: drop it from the cache
+  // A touched event's remembered members may include articles whose mentions are gone.
+  if (!touched_.empty()) ForgetMembers();
   touched_.clear();
   pending_.clear();
   if (deleted) cache_.clear();  // a cached id may now name a deleted event
@@ -222,24 +268,20 @@ Result<std::optional<int64_t>> EventDeduplicator::FindNearDuplicate(int64_t arti
   for (int band = 0; band < 4; ++band) {
     int64_t band_key = (int64_t{band} << 16) | static_cast<int64_t>((simhash >> (16 * band)) & 0xffff);
     band_lookup_.Bind(1, band_key);
-    std::vector<int64_t> candidates;
+    // Candidates come in id order: the first near one is this band's earliest.
     for (;;) {
       auto row = band_lookup_.Step();
       if (!row.ok()) return row.status();
       if (!*row) break;
-      candidates.push_back(band_lookup_.Int(0));
+      const int64_t c = band_lookup_.Int(0);
+      if (best && c >= *best) break;
+      if (c == article_id || band_lookup_.IsNull(1)) continue;
+      if (HammingDistance(static_cast<uint64_t>(band_lookup_.Int(1)), simhash) <= kNearDuplicateBits) {
+        best = c;
+        break;
+      }
     }
     band_lookup_.Reset();
-    for (int64_t c : candidates) {
-      if (c == article_id || (best && c >= *best)) continue;
-      simhash_of_.Bind(1, c);
-      auto row = simhash_of_.Step();
-      if (!row.ok()) return row.status();
-      bool near = *row && !simhash_of_.IsNull(0) &&
-                  HammingDistance(static_cast<uint64_t>(simhash_of_.Int(0)), simhash) <= kNearDuplicateBits;
-      simhash_of_.Reset();
-      if (near) best = c;
-    }
   }
   return best;
 }
@@ -249,6 +291,7 @@ Status EventDeduplicator::AddBands(int64_t article_id, uint64_t simhash) {
     int64_t band_key = (int64_t{band} << 16) | static_cast<int64_t>((simhash >> (16 * band)) & 0xffff);
     band_insert_.Bind(1, band_key);
     band_insert_.Bind(2, article_id);
+    band_insert_.Bind(3, static_cast<int64_t>(simhash));
     DYAD_RETURN_IF_ERROR(band_insert_.Run());
     band_insert_.Reset();
   }

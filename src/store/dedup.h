@@ -10,14 +10,16 @@
 // (pigeonhole: within 3 bits, one band is equal), with at most kMaxBandCandidates per band, so the
 // cost per article is bounded whatever the store holds.
 //
-// Counts are exact for what is committed, and cost O(log n) per mention however often an event is told:
-//   - an event first seen in this batch is counted in memory and inserted with its counts when the
-//     batch ends (the writer is the only one, so it hands out the ids);
-//   - a mention of an older event probes the (event_key, cluster) and (event_key, source) indexes of
-//     event_mentions to learn whether its article or publisher is new to the event, and the batch adds
-//     the differences to the stored counts;
+// Counts are exact for what is committed, and cost O(1) per mention however often an event is told:
+//   - an event first seen in this batch is counted in memory (one sort of its mentions' articles and
+//     publishers) and inserted with its counts when the batch ends (the writer is the only one, so it
+//     hands out the ids, in order: rowid appends);
+//   - for an older event, the writer keeps in memory which articles (clusters) and publishers have
+//     told it, loaded once from its mentions (the event_key index) when a batch first tells it again;
+//   - an older event gets one UPDATE per batch adding what the batch told of it;
 //   - an event that lost mentions (a replaced article) is recounted from its mentions, inside the
-//     batch's transaction.
+//     batch's transaction, and forgotten by the memory.
+// The memory is bounded (kMaxRememberedMembers) and is a cache only: a rollback empties it.
 //
 // Thread-safety: an EventDeduplicator belongs to the writer thread.
 #pragma once
@@ -28,7 +30,9 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
+#include "core/string_hash.h"
 #include "dyad/status.h"
 #include "events/event_record.h"
 #include "store/sqlite.h"
@@ -51,7 +55,7 @@ class EventDeduplicator {
   Status BeginBatch();
   // The events.id of the event this mention belongs to; a new event gets the next free id and is
   // inserted by FinishBatch. `day` is the mention's day number (schema.h DayNumber), `date` its
-  // YYYY-MM-DD text.
+  // YYYY-MM-DD text. REQUIRES: `r` and the bytes of `date` stay alive until FinishBatch returns.
   Result<int64_t> EventFor(const events::EventRecord& r, int64_t day, std::string_view date);
   // Counts a mention (event_mentions.id `mention_id`) of event `key` from an article of cluster
   // `cluster` (its canonical article id) and publisher `source` ('' unknown). REQUIRES: called before
@@ -59,6 +63,7 @@ class EventDeduplicator {
   Status AddMention(int64_t key, int64_t mention_id, int64_t cluster, std::string_view source);
   // Remembers that an event's counts must be recomputed by SQL (it lost mentions).
   void Touch(int64_t event_key) { touched_.insert(event_key); }
+
   // Inserts the batch's new events with their counts, recounts the touched older ones and deletes
   // events left without mentions. Call inside the batch's transaction, before COMMIT.
   Status FinishBatch();
@@ -67,32 +72,60 @@ class EventDeduplicator {
     cache_.clear();
     touched_.clear();
     pending_.clear();
+    new_members_.clear();
     deltas_.clear();
+    ForgetMembers();
   }
 
-  // The earliest stored article (other than `article_id`) within kNearDuplicateBits of `simhash`.
+  // The earliest stored article (other than `article_id`) within kNearDuplicateBits of `simhash`,
+  // among the first kMaxBandCandidates articles of each band.
   Result<std::optional<int64_t>> FindNearDuplicate(int64_t article_id, uint64_t simhash);
   Status AddBands(int64_t article_id, uint64_t simhash);
 
  private:
-  struct Pending {  // an event first seen in this batch
-    events::EventRecord first;  // key and descriptive fields (actors, codes)
+  // An event first seen in this batch; its id is first_new_id_ + its index in pending_. The record
+  // and date point into the batch being written (alive until FinishBatch).
+  struct Pending {
+    const events::EventRecord* first = nullptr;  // key and descriptive fields (actors, codes)
     int64_t day = 0;
-    std::string date;
-    int64_t mentions = 0, first_mention = 0;
-    std::unordered_set<int64_t> clusters;
-    std::unordered_set<std::string> sources;
+    std::string_view date;
+    int64_t mentions = 0, sources = 0, articles = 0, first_mention = 0;
   };
   struct Delta {  // what this batch adds to an older event's counts
     int64_t mentions = 0, sources = 0, articles = 0;
   };
-  Stmt find_event_, insert_event_, recount_, delete_empty_, band_lookup_, band_insert_, simhash_of_, max_id_,
-      has_cluster_, has_source_, add_counts_;
+  // A member of an event: an article cluster (>= 0) or a publisher (-1 - its number in source_ids_).
+  struct Member {
+    int64_t event, who;
+    bool operator==(const Member&) const = default;
+  };
+  struct MemberHash {
+    size_t operator()(const Member& m) const {
+      return std::hash<uint64_t>()(static_cast<uint64_t>(m.event) * 0x9e3779b97f4a7c15ull ^ static_cast<uint64_t>(m.who));
+    }
+  };
+  int64_t SourceNumber(std::string_view source);
+  // Makes `key`'s members known (loads an older event's from its mentions); false if they cannot be
+  // trusted this batch (a touched event: recounted by SQL instead).
+  Result<bool> Remember(int64_t key);
+  void ForgetMembers() {
+    members_.clear();
+    remembered_.clear();
+    source_ids_.clear();
+  }
+
+  Stmt find_event_, insert_event_, recount_, delete_empty_, band_lookup_, band_insert_, max_id_, members_of_,
+      add_counts_;
   std::unordered_map<int64_t, Delta> deltas_;
-  std::unordered_map<std::string, int64_t> cache_;  // dedup key -> events.id (bounded, see .cc)
+  StringMap<int64_t> cache_;  // dedup key -> events.id
   std::unordered_set<int64_t> touched_;
-  std::unordered_map<int64_t, Pending> pending_;
-  int64_t next_id_ = 1;
+  std::vector<Pending> pending_;
+  std::vector<uint32_t> order_;      // pending_ in insert order
+  std::vector<Member> new_members_;  // (new event, member) per mention of this batch, counted at its end
+  int64_t first_new_id_ = 1;
+  std::unordered_set<Member, MemberHash> members_;  // who already told each remembered event
+  std::unordered_set<int64_t> remembered_;          // events whose members are all in members_
+  StringMap<int64_t> source_ids_;
   std::string key_;
 };
 

@@ -103,6 +103,45 @@ TEST(Dedup, NearDuplicateArticlesCountOnceInNumArticles) {
                           "WHERE a.doc_id = 'reprint' AND w.doc_id = 'wire'"), 1);
 }
 
+// The writer remembers who told an event; a new writer (a later ingest) learns it from the store, and a
+// replaced article makes its events recount. Each step's counts must equal a recount from the mentions.
+TEST(Dedup, CountsStayExactAcrossWritersAndReplacements) {
+  std::string path = FreshStorePath("across.db");
+  auto write = [&](TestArticle a, TestArticle b = TestArticle{}) {
+    std::vector<TestArticle> arts;
+    arts.push_back(std::move(a));
+    if (!b.doc.meta().id.empty()) arts.push_back(std::move(b));
+    auto w = StoreWriter::Open(path);
+    ASSERT_TRUE(w.ok());
+    std::vector<ArticleToStore> batch;
+    for (auto& a : arts) batch.push_back({&a.doc, &a.events});
+    ASSERT_TRUE((*w)->Write(batch).ok());
+    ASSERT_TRUE((*w)->Close().ok());
+  };
+  const testing::TestEvent told{"RUSGOV", "IRNGOV", "036"};
+  write(MakeTestArticle("a1", "2022-07-19", {told, told}, "ap", "First. "));
+  write(MakeTestArticle("a2", "2022-07-19", {told}, "ap", "Second story. "),
+        MakeTestArticle("a3", "2022-07-19", {told}, "reuters", "Third story here. "));
+  Counts c = EventCounts(path, "cameo_code = '036'");
+  EXPECT_EQ(c.mentions, 4);
+  EXPECT_EQ(c.sources, 2);
+  EXPECT_EQ(c.articles, 3);
+  // a3 no longer tells it (replaced), a4 from ap does, in the same batch.
+  write(MakeTestArticle("a3", "2022-07-19", {{"RUSGOV", "IRNGOV", "040"}}, "reuters", "Third story here. "),
+        MakeTestArticle("a4", "2022-07-19", {told}, "ap", "Fourth report. "));
+  c = EventCounts(path, "cameo_code = '036'");
+  EXPECT_EQ(c.mentions, 4);
+  EXPECT_EQ(c.sources, 1);
+  EXPECT_EQ(c.articles, 3);
+  auto db = OpenStore(path, OpenMode::kReadOnly);
+  ASSERT_TRUE(db.ok());
+  EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM events e WHERE num_mentions <> (SELECT count(*) FROM event_mentions m"
+                          " WHERE m.event_key = e.id) OR num_sources <> (SELECT count(DISTINCT source) FROM"
+                          " event_mentions m WHERE m.event_key = e.id) OR num_articles <> (SELECT count(DISTINCT"
+                          " cluster) FROM event_mentions m WHERE m.event_key = e.id)"),
+            0);
+}
+
 TEST(Dedup, EventsWithoutTargetDeduplicateToo) {
   std::string path = FreshStorePath("notarget.db");
   std::vector<TestArticle> arts;

@@ -6,7 +6,9 @@ namespace dyad::store {
 
 std::string Where::Param(std::variant<int64_t, std::string> v) {
   values.push_back(std::move(v));
-  return "?" + std::to_string(values.size());
+  std::string name = "?";  // not "?" + to_string(): GCC 12 warns falsely (-Wrestrict) on that form
+  name += std::to_string(values.size());
+  return name;
 }
 
 void Where::And(const std::string& cond) {
@@ -25,9 +27,11 @@ namespace {
 
 // "side" is "source" or "target". A 3-letter value is a country (the actor's country column, served
 // by the covering countries index); a longer one a code prefix, matched by a half-open range so the
-// code index is used.
-std::string ActorCondition(Where& w, const std::string& side, const std::string& value) {
-  if (value.size() == 3) return "e." + side + "_country = " + w.Param(value);
+// code index is used. `by_code_index`: the other side is a code, whose index also holds this side's
+// country, so the country term is kept off the countries index (unary +) and the whole filter is
+// answered from the code index.
+std::string ActorCondition(Where& w, const std::string& side, const std::string& value, bool by_code_index = false) {
+  if (value.size() == 3) return std::string(by_code_index ? "+" : "") + "e." + side + "_country = " + w.Param(value);
   std::string lo = w.Param(value), hi = w.Param(value + "\x7f");
   return "(e." + side + "_code >= " + lo + " AND e." + side + "_code < " + hi + ")";
 }
@@ -36,11 +40,13 @@ std::string ActorCondition(Where& w, const std::string& side, const std::string&
 
 Where BuildWhere(const EventFilter& f) {
   Where w;
-  if (!f.source.empty()) w.And(ActorCondition(w, "source", f.source));
-  if (!f.target.empty()) w.And(ActorCondition(w, "target", f.target));
-  if (!f.actor.empty()) w.And("(" + ActorCondition(w, "source", f.actor) + " OR " + ActorCondition(w, "target", f.actor) + ")");
+  const bool mixed = !f.source.empty() && !f.target.empty() && (f.source.size() == 3) != (f.target.size() == 3);
+  if (!f.source.empty()) w.And(ActorCondition(w, "source", f.source, mixed));
+  if (!f.target.empty()) w.And(ActorCondition(w, "target", f.target, mixed));
+  if (!f.actor.empty())
+    w.And(std::string("(") + ActorCondition(w, "source", f.actor) + " OR " + ActorCondition(w, "target", f.actor) + ")");
   if (!f.country.empty())
-    w.And("(" + ActorCondition(w, "source", f.country) + " OR " + ActorCondition(w, "target", f.country) + ")");
+    w.And(std::string("(") + ActorCondition(w, "source", f.country) + " OR " + ActorCondition(w, "target", f.country) + ")");
   if (!f.code.empty()) {
     w.And("substr(e.cameo_code, 1, " + std::to_string(f.code.size()) + ") = " + w.Param(f.code));
   }

@@ -105,6 +105,25 @@ CREATE TABLE article_bands(band_key INTEGER NOT NULL, article_id INTEGER NOT NUL
   PRIMARY KEY(band_key, article_id)) WITHOUT ROWID;
 CREATE INDEX articles_by_duplicate ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
 )sql",
+    // 3: a cheaper write path. The writer now keeps who told each event in memory, so event_mentions
+    //    needs one narrow index (event -> its mentions) instead of two probe indexes; a band row carries
+    //    its article's simhash (no lookup per candidate). The code indexes also carry the other side's
+    //    country, so a mixed code/country dyad (GBRGOV:USA) is answered from the index alone.
+    R"sql(
+DROP INDEX events_by_source;
+DROP INDEX events_by_target;
+CREATE INDEX events_by_source ON events(source_code, target_code, day, quad_class, goldstein, num_mentions, target_country);
+CREATE INDEX events_by_target ON events(target_code, day, quad_class, goldstein, num_mentions, source_country);
+DROP INDEX event_mentions_by_cluster;
+DROP INDEX event_mentions_by_source;
+CREATE INDEX event_mentions_by_event ON event_mentions(event_key);
+CREATE TABLE article_bands_v3(band_key INTEGER NOT NULL, article_id INTEGER NOT NULL, simhash INTEGER,
+  PRIMARY KEY(band_key, article_id)) WITHOUT ROWID;
+INSERT INTO article_bands_v3(band_key, article_id, simhash)
+  SELECT b.band_key, b.article_id, a.simhash FROM article_bands b LEFT JOIN articles a ON a.id = b.article_id;
+DROP TABLE article_bands;
+ALTER TABLE article_bands_v3 RENAME TO article_bands;
+)sql",
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion,
               "kSchemaVersion must equal the number of migrations");

@@ -20,7 +20,7 @@ namespace dyad::store {
 // 'dyad' in ASCII. DO NOT CHANGE: it identifies every store ever written.
 inline constexpr int32_t kApplicationId = 0x64796164;
 // The version this build writes. Bump it only by appending a migration in schema.cc.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 enum class OpenMode {
   kReadOnly,   // query/export/sql: SQLITE_OPEN_READONLY; never creates, never upgrades

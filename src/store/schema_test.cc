@@ -126,6 +126,30 @@ TEST(Schema, OlderSchemaIsUpgradedKeepingData) {
   EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM article_bands"), 0);
 }
 
+TEST(Schema, Version2StoreIsUpgradedToVersion3) {
+  std::string path = TempPath("v2.db");
+  ASSERT_TRUE(CreateStoreAtVersion(path, 2).ok());
+  {
+    auto db = Db::Open(path, SQLITE_OPEN_READWRITE);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(db->Exec("INSERT INTO articles(id, doc_id, text, text_hash, chars, ingested_at, simhash) "
+                         "VALUES (7, 'old-7', 'kept text', 1, 9, 'then', 12345);"
+                         "INSERT INTO article_bands(band_key, article_id) VALUES (12345, 7);"
+                         "INSERT INTO event_mentions(id, article_id, idx, event_id, event_key, cluster, source, sentence,"
+                         " day, cameo_code, negated, modality) VALUES (7340032, 7, 0, 'old-7:0', 1, 7, '', 0, 0, '036', 0, 0)")
+                    .ok());
+  }
+  auto db = OpenStore(path, OpenMode::kReadWrite);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  EXPECT_EQ(*SchemaVersion(*db), 3);
+  // The band row now carries its article's simhash; event_mentions has one index, by event.
+  EXPECT_EQ(*db->QueryInt("SELECT simhash FROM article_bands WHERE band_key = 12345 AND article_id = 7"), 12345);
+  EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'event_mentions'"
+                          " AND sql IS NOT NULL"), 1);
+  EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM event_mentions WHERE event_key = 1"), 1);
+  EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM pragma_index_info('events_by_source') WHERE name = 'target_country'"), 1);
+}
+
 TEST(Schema, DayNumberCountsFromTheEpoch) {
   EXPECT_EQ(DayNumber("1970-01-02"), 1);
   EXPECT_EQ(DayNumber("2022-07-18"), 19191);

@@ -1,9 +1,11 @@
 #include "store/writer.h"
 
+#include <algorithm>
 #include <ctime>
 #include <unordered_set>
 #include <string_view>
 
+#include "core/string_hash.h"
 #include "store/dedup.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
@@ -24,7 +26,9 @@ constexpr int64_t kMentionIdBits = 20;
 constexpr const char* kSql[kSqlCount] = {
     "INSERT INTO articles_fts(articles_fts, rowid, title, text) SELECT 'delete', id, title, text FROM articles"
     " WHERE id = ?1",
-    "INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles WHERE id = ?1",
+    // One statement per batch (?1: a JSON array of article ids): FTS5 opens a savepoint per statement.
+    "INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles"
+    " WHERE id IN (SELECT value FROM json_each(?1))",
     "SELECT id, text_hash, simhash FROM articles WHERE doc_id = ?1",
     "SELECT DISTINCT event_key FROM event_mentions WHERE id BETWEEN ?1 * 1048576 AND ?1 * 1048576 + 1048575"
     " AND event_key IS NOT NULL",
@@ -114,8 +118,9 @@ struct StoreWriter::Impl {
   EventDeduplicator dedup;
   std::string now;
   bool closed = false;
-  std::unordered_set<std::string> known_actors;  // codes already in the actors table (bounded)
-  std::vector<int64_t> fts_pending;              // articles of this batch to index at its end
+  StringSet known_actors;  // codes already in the actors table (bounded)
+  std::vector<int64_t> fts_pending;  // articles of this batch to index at its end
+  std::string fts_ids;               // fts_pending as a JSON array
 };
 
 StoreWriter::StoreWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -176,11 +181,19 @@ Status StoreWriter::Write(std::span<const ArticleToStore> batch) {
     st = WriteArticle(a);
   }
   if (st.ok()) st = impl_->dedup.FinishBatch();
-  // Full-text index last, so the FTS5 table joins the transaction only for these statements.
-  for (int64_t id : impl_->fts_pending) {
-    if (!st.ok()) break;
-    impl_->stmts[kFtsInsert].Bind(1, id);
+  // Full-text index last, in one statement, so the FTS5 table joins the transaction only for it.
+  if (st.ok() && !impl_->fts_pending.empty()) {
+    std::string& ids = impl_->fts_ids;
+    ids.clear();
+    ids += '[';
+    for (int64_t id : impl_->fts_pending) {
+      if (ids.size() > 1) ids += ',';
+      ids += std::to_string(id);
+    }
+    ids += ']';
+    impl_->stmts[kFtsInsert].Bind(1, std::string_view(ids), false);
     st = impl_->stmts[kFtsInsert].Run();
+    impl_->stmts[kFtsInsert].Reset();
   }
   impl_->fts_pending.clear();
   if (st.ok()) st = impl_->db.Exec("COMMIT");
@@ -226,8 +239,16 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
         dedup.Touch(k.Int(0));
       }
       k.Reset();
-      S[kFtsDelete].Bind(1, article_id);
-      DYAD_RETURN_IF_ERROR(S[kFtsDelete].Run());
+      // An article written earlier in this batch is not indexed yet: nothing to take out of the index
+      // (it is queued again below, once).
+      auto& pending = impl_->fts_pending;
+      if (auto it = std::find(pending.begin(), pending.end(), article_id); it != pending.end()) {
+        pending.erase(it);
+      } else {
+        S[kFtsDelete].Bind(1, article_id);
+        DYAD_RETURN_IF_ERROR(S[kFtsDelete].Run());
+        S[kFtsDelete].Reset();
+      }
       for (int d : {kDeleteSentences, kDeleteMentions, kDeleteEventMentions, kDeleteQuotes, kDeleteDates,
                     kDeleteAmounts, kDeletePlaces, kDeleteEntities, kDeleteArticle}) {
         S[d].Bind(1, article_id);
@@ -313,7 +334,7 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
     s.Bind(12, m.antecedent);
     DYAD_RETURN_IF_ERROR(s.Run());
     s.Reset();
-    if (m.code != kNoStr && !impl_->known_actors.count(std::string(doc.Str(m.code)))) {
+    if (m.code != kNoStr && !impl_->known_actors.contains(doc.Str(m.code))) {
       if (impl_->known_actors.size() >= (1u << 20)) impl_->known_actors.clear();
       impl_->known_actors.emplace(doc.Str(m.code));
       Stmt& actor = S[kInsertActor];

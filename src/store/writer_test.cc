@@ -75,6 +75,27 @@ TEST(StoreWriter, ReingestingAnArticleReplacesIt) {
   EXPECT_EQ(Count(path, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'TURGOV'"), 1);
 }
 
+TEST(StoreWriter, AnArticleRepeatedInOneBatchIsStoredAndIndexedOnce) {
+  std::string path = FreshStorePath("repeat.db");
+  auto v1 = MakeTestArticle("a1", "2022-07-18", {{"RUSGOV", "IRNGOV", "036"}});
+  auto v2 = MakeTestArticle("a1", "2022-07-18", {{"RUSGOV", "TURGOV", "036"}});
+  {
+    auto w = StoreWriter::Open(path);
+    ASSERT_TRUE(w.ok());
+    ArticleToStore batch[] = {{&v1.doc, &v1.events}, {&v2.doc, &v2.events}};
+    ASSERT_TRUE((*w)->Write(batch).ok());
+    ASSERT_TRUE((*w)->Close().ok());
+  }
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM articles"), 1);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM events"), 1);  // the last one wins
+  EXPECT_EQ(Count(path, "SELECT num_mentions FROM events WHERE target_code = 'TURGOV'"), 1);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'TURGOV'"), 1);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'IRNGOV'"), 0);
+  auto db = OpenStore(path, OpenMode::kReadWrite);
+  ASSERT_TRUE(db.ok());
+  EXPECT_TRUE(db->Exec("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')").ok());
+}
+
 TEST(StoreWriter, HasIdenticalSeesOnlyTheSameRecord) {
   std::string path = FreshStorePath("identical.db");
   auto a = MakeTestArticle("a1", "2022-07-18", {{"RUSGOV", "IRNGOV", "036"}});
