@@ -1,6 +1,7 @@
 // Tag + parse throughput on real news (BBC politics articles from ../shared/data/news), single thread.
 // The text stage tokenises every article once, outside the timed loops; the loops run the tagger and
-// the parser (or the parser alone) over all articles. Also: model load time, and peak RSS (getrusage).
+// the parser (or the parser alone, or the tagger alone) over all articles. Also: model load time, and
+// peak RSS (getrusage).
 // Models: models/tagger.dyad and models/parser.dyad in the source tree.
 #include <cstdlib>
 #include <benchmark/benchmark.h>
@@ -67,7 +68,7 @@ Corpus& Load() {
   return c;
 }
 
-void RunStages(benchmark::State& state, bool with_tagger) {
+void RunStages(benchmark::State& state, bool with_tagger, bool with_parser = true) {
   Corpus& c = Load();
   if (!c.error.empty()) {
     state.SkipWithError(c.error.c_str());
@@ -79,7 +80,7 @@ void RunStages(benchmark::State& state, bool with_tagger) {
   for (auto _ : state) {
     for (auto& d : c.docs) {
       if (with_tagger) c.tagger->Process(d, ts.get());
-      c.parser->Process(d, ps.get());
+      if (with_parser) c.parser->Process(d, ps.get());
     }
   }
   state.counters["tokens/s"] =
@@ -91,6 +92,7 @@ void RunStages(benchmark::State& state, bool with_tagger) {
 
 void BM_TagParse(benchmark::State& state) { RunStages(state, true); }
 void BM_ParseOnly(benchmark::State& state) { RunStages(state, false); }
+void BM_TagOnly(benchmark::State& state) { RunStages(state, true, false); }
 
 void BM_LoadParserModel(benchmark::State& state) {
   for (auto _ : state) {
@@ -123,5 +125,6 @@ BENCHMARK(BM_LoadParserModel)->Unit(benchmark::kMillisecond)->Iterations(5);
 BENCHMARK(BM_LoadTaggerAndParserModels)->Unit(benchmark::kMillisecond)->Iterations(5);
 BENCHMARK(BM_TagParse)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_ParseOnly)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_TagOnly)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 BENCHMARK_MAIN();

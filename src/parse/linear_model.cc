@@ -88,6 +88,10 @@ void PackedLinear::Score(const uint64_t* keys, int n, int32_t* scores) const {
     idx[i] = (keys[i] >> 17) & mask_;
     __builtin_prefetch(&slots_[idx[i]]);
   }
+  // A sparse (label) row lives outside its slot: probe every key first, requesting each found row's
+  // entries, and add them only afterwards, so those misses overlap too (integer sums: same result).
+  const Slot* found[kMaxBatch];
+  int nfound = 0;
   for (int i = 0; i < n; ++i) {
     size_t j = idx[i];
     const uint64_t key = keys[i];
@@ -100,10 +104,17 @@ void PackedLinear::Score(const uint64_t* keys, int n, int32_t* scores) const {
       for (int c = 0; c < num_classes_; ++c) scores[c] += s.w[c];
     } else {
       const Slot& s = slots_[j];
-      const Entry* e = entries_.data() + s.span.begin;
-      for (uint32_t k = 0; k < s.span.count; ++k) scores[e[k].cls] += e[k].w;
+      const char* p = reinterpret_cast<const char*>(entries_.data() + s.span.begin);
+      const size_t bytes = s.span.count * sizeof(Entry);
+      for (size_t b = 0; b < bytes; b += 64) __builtin_prefetch(p + b);
+      if (bytes > 0) __builtin_prefetch(p + bytes - 1);
+      found[nfound++] = &s;
     }
   next:;
+  }
+  for (int f = 0; f < nfound; ++f) {
+    const Entry* e = entries_.data() + found[f]->span.begin;
+    for (uint32_t k = 0; k < found[f]->span.count; ++k) scores[e[k].cls] += e[k].w;
   }
 }
 

@@ -95,12 +95,19 @@ void ParserModel::Parse(const SentenceAttrs& a, ParseState& state) const {
   state.Reset(a.n);
   uint64_t keys[kMaxMoveFeatures];
   while (!state.Terminal()) {  // exactly 2n iterations
-    int n = ExtractMoveFeatures(state, a, keys);
-    int32_t scores[kNumMoves] = {0, 0, 0};
-    moves.Score(keys, n, scores);
-    int best = -1;
+    int legal = 0, only = -1;
     for (int m = 0; m < kNumMoves; ++m)
-      if (state.Legal(static_cast<Move>(m)) && (best < 0 || scores[m] > scores[best])) best = m;
+      if (state.Legal(static_cast<Move>(m))) ++legal, only = m;
+    int best = -1;
+    if (legal == 1) {
+      best = only;  // forced (first SHIFT, RIGHTs once the buffer is empty): scores cannot matter
+    } else {
+      int n = ExtractMoveFeatures(state, a, keys);
+      int32_t scores[kNumMoves] = {0, 0, 0};
+      moves.Score(keys, n, scores);
+      for (int m = 0; m < kNumMoves; ++m)
+        if (state.Legal(static_cast<Move>(m)) && (best < 0 || scores[m] > scores[best])) best = m;
+    }
     auto move = static_cast<Move>(best);
     int label = -1;
     if (move != kShift) label = PredictLabel(state, a, state.Head(move), state.Dependent(move));

@@ -9,7 +9,12 @@ namespace dyad::tag {
 void WeightTable::BuildIndex() {
   std::vector<uint64_t> keys = keys_;
   std::vector<uint32_t> rows(keys_.size());
-  std::iota(rows.begin(), rows.end(), 0u);
+  spans_packed_ = cells_.size() < kMaxPackedBegin;
+  for (size_t i = 0; i < keys_.size() && spans_packed_; ++i)
+    spans_packed_ = row_begin_[i + 1] - row_begin_[i] < (1u << kCountBits);
+  for (size_t i = 0; i < keys_.size(); ++i)
+    rows[i] = spans_packed_ ? (row_begin_[i] << kCountBits) | (row_begin_[i + 1] - row_begin_[i])
+                            : static_cast<uint32_t>(i);
   for (size_t i = 0; i < dense_keys_.size(); ++i) {
     keys.push_back(dense_keys_[i]);
     rows.push_back(kDenseBit | static_cast<uint32_t>(i));

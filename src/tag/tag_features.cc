@@ -173,6 +173,53 @@ int ExtractContextFeatures(const WordInfo* words, size_t n, size_t i, uint32_t p
   return k;
 }
 
+int ExtractStaticContextFeatures(const WordInfo* words, size_t n, size_t i, uint64_t* keys) {
+  // Each key computed exactly as in ExtractFeatures.
+  const WordInfo& w = words[i];
+  uint64_t prev_word = i >= 1 ? words[i - 1].word : kPadBefore;
+  uint64_t prev2_word = i >= 2 ? words[i - 2].word : kPadBefore;
+  uint64_t next_word = i + 1 < n ? words[i + 1].word : kPadAfter;
+  uint64_t next2_word = i + 2 < n ? words[i + 2].word : kPadAfter;
+  uint64_t prev_suffix = i >= 1 ? words[i - 1].suffix[2] : kPadBefore;
+  uint64_t next_suffix = i + 1 < n ? words[i + 1].suffix[2] : kPadAfter;
+  uint64_t next_shape = i + 1 < n ? words[i + 1].shape : kPadAfter;
+  uint64_t next_amb = i + 1 < n ? words[i + 1].ambiguity : kPadAfter;
+  uint64_t next2_amb = i + 2 < n ? words[i + 2].ambiguity : kPadAfter;
+  int k = 0;
+  keys[k++] = Mix(kPrevWord, prev_word);
+  keys[k++] = Mix(kPrev2Word, prev2_word);
+  keys[k++] = Mix(kNextWord, next_word);
+  keys[k++] = Mix(kNext2Word, next2_word);
+  keys[k++] = Mix(kPrevSuffix3, prev_suffix);
+  keys[k++] = Mix(kNextSuffix3, next_suffix);
+  keys[k++] = Mix(kNextAmbiguity, next_amb);
+  keys[k++] = Mix(Mix(kAmbiguityPair, w.ambiguity), next_amb);
+  keys[k++] = Mix(Mix(kPrevWordWord, prev_word), w.word);
+  keys[k++] = Mix(Mix(kWordNextWord, w.word), next_word);
+  keys[k++] = Mix(kNextShape, next_shape);
+  keys[k++] = Mix(kNext2Ambiguity, next2_amb);
+  keys[k++] = Mix(Mix(kPrevNextWord, prev_word), next_word);
+  keys[k++] = Mix(kNextSuffix2, i + 1 < n ? words[i + 1].suffix[1] : kPadAfter);
+  return k;
+}
+
+int ExtractTagContextFeatures(const WordInfo* words, size_t n, size_t i, uint32_t prev_tag, uint32_t prev2_tag,
+                              uint64_t* keys) {
+  const WordInfo& w = words[i];
+  uint64_t next_word = i + 1 < n ? words[i + 1].word : kPadAfter;
+  uint64_t next_amb = i + 1 < n ? words[i + 1].ambiguity : kPadAfter;
+  int k = 0;
+  keys[k++] = Mix(kPrevTag, prev_tag);
+  keys[k++] = Mix(kPrev2Tag, prev2_tag);
+  keys[k++] = Mix(Mix(kPrevTagPair, prev_tag), prev2_tag);
+  keys[k++] = Mix(Mix(kPrevTagWord, prev_tag), w.word);
+  keys[k++] = Mix(Mix(kPrevTagAmbiguity, prev_tag), w.ambiguity);
+  keys[k++] = Mix(Mix(kPrevTagNextAmbiguity, prev_tag), next_amb);
+  keys[k++] = Mix(Mix(kPrevTagNextWord, prev_tag), next_word);
+  return k;
+}
+
+static_assert(kNumTagContextFeatures == 7, "word, static and tag keys must add up to ExtractFeatures's");
 static_assert(kNextSuffix2 == kNumFeatures, "template count and kNumFeatures differ");
 static_assert(kNextTagPair == kMaxFeatures, "template count and kMaxFeatures differ");
 

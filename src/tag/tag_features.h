@@ -87,4 +87,15 @@ int ExtractWordFeatures(const WordInfo& w, uint64_t* keys);
 int ExtractContextFeatures(const WordInfo* words, size_t n, size_t i, uint32_t prev_tag, uint32_t prev2_tag,
                            const uint32_t* right_tags, uint64_t* keys);
 
+// The first pass's context keys split once more: those that depend on the words alone (neighbouring
+// words, affixes, shapes, ambiguity classes: kNumStaticContextFeatures), which a tagger can score for
+// the whole sentence before decoding, with their memory lookups overlapping, and those that depend on
+// the previous two decisions (kNumTagContextFeatures). Word + static + tag keys are exactly
+// ExtractFeatures's keys without right-context tags (tested).
+inline constexpr int kNumStaticContextFeatures = 14;
+inline constexpr int kNumTagContextFeatures = kNumFeatures - kNumWordFeatures - kNumStaticContextFeatures;
+int ExtractStaticContextFeatures(const WordInfo* words, size_t n, size_t i, uint64_t* keys);
+int ExtractTagContextFeatures(const WordInfo* words, size_t n, size_t i, uint32_t prev_tag, uint32_t prev2_tag,
+                              uint64_t* keys);
+
 }  // namespace dyad::tag

@@ -115,6 +115,34 @@ TEST(TagFeatures, WordAndContextFeaturesTogetherAreExactlyTheFullSet) {
   }
 }
 
+TEST(TagFeatures, WordStaticAndTagFeaturesTogetherAreExactlyTheFirstPassSet) {
+  const char* forms[] = {"Leaders", "met", "in", "Tehran", "on", "Monday", "."};
+  std::vector<WordInfo> words(7);
+  std::string buf;
+  for (size_t i = 0; i < words.size(); ++i) {
+    DescribeWord(forms[i], i == 0, &buf, &words[i]);
+    words[i].ambiguity = static_cast<uint32_t>(i * 5 + 2);
+  }
+  for (size_t n : {size_t{1}, size_t{2}, words.size()}) {
+    for (size_t i = 0; i < n; ++i) {
+      uint64_t all[kMaxFeatures], keys[kMaxFeatures];
+      int total = ExtractFeatures(words.data(), n, i, 11, kStartTag, nullptr, all);
+      int k = ExtractWordFeatures(words[i], keys);
+      int ns = ExtractStaticContextFeatures(words.data(), n, i, keys + k);
+      ASSERT_EQ(ns, kNumStaticContextFeatures);
+      k += ns;
+      k += ExtractTagContextFeatures(words.data(), n, i, 11, kStartTag, keys + k);
+      ASSERT_EQ(k, total);
+      EXPECT_EQ(std::multiset<uint64_t>(keys, keys + k), std::multiset<uint64_t>(all, all + total))
+          << "n " << n << " word " << i;
+      // The static keys do not depend on the previous tags; the tag keys do.
+      uint64_t other[kMaxFeatures];
+      ExtractTagContextFeatures(words.data(), n, i, 12, kStartTag, other);
+      EXPECT_NE(other[0], keys[kNumWordFeatures + kNumStaticContextFeatures]);
+    }
+  }
+}
+
 TEST(TagFeatures, RightContextTagsAddFeatures) {
   std::vector<WordInfo> words = {Describe("Fish", true), Describe("swim"), Describe(".")};
   uint64_t a[kMaxFeatures], b[kMaxFeatures], c[kMaxFeatures];

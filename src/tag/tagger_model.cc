@@ -181,36 +181,92 @@ uint64_t TaggerModel::NewInstanceId() {
   return next.fetch_add(1, std::memory_order_relaxed);
 }
 
-void TaggerModel::WordRows(size_t n, TaggerScratch& s) const {
+namespace {
+
+// The best class of scores[0..c) (the first of equal maxima, as GreedyDecode picks) and its margin
+// over the best other class (max int32 when there is only one class). Branch-free max loops.
+uint32_t BestClass(const int32_t* scores, size_t c, int32_t* margin) {
+  int32_t top = scores[0];
+  for (size_t k = 1; k < c; ++k) top = std::max(top, scores[k]);
+  uint32_t best = 0;
+  while (scores[best] != top) ++best;
+  int32_t second = std::numeric_limits<int32_t>::min();
+  for (size_t k = 0; k < best; ++k) second = std::max(second, scores[k]);
+  for (size_t k = best + 1; k < c; ++k) second = std::max(second, scores[k]);
+  *margin = c > 1 ? top - second : std::numeric_limits<int32_t>::max();
+  return best;
+}
+
+}  // namespace
+
+void TaggerModel::FirstPassRows(size_t n, TaggerScratch& s) const {
   // Rows are weights' stride wide (>= the class count), as GreedyDecode's scores are.
   const size_t w1 = std::max(weights_.stride(), classes_.size());
-  const size_t w2 = has_second_ ? std::max(second_.stride(), classes_.size()) : 0;
-  const size_t slot_width = w1 + w2;
   if (s.cache_owner != instance_id_ || s.cache_keys.size() != kWordCacheSlots ||
-      s.cache_rows.size() != kWordCacheSlots * slot_width) {
+      s.cache_rows.size() != kWordCacheSlots * w1) {
     s.cache_owner = instance_id_;
     s.cache_keys.assign(kWordCacheSlots, 0);  // key 0: empty (word keys are never 0, see below)
-    s.cache_rows.assign(kWordCacheSlots * slot_width, 0);
+    s.cache_rows.assign(kWordCacheSlots * w1, 0);
   }
+  constexpr uint32_t kNoSlot = 0xFFFFFFFFu;
   s.word_rows1.resize(n * w1);
-  s.word_rows2.resize(n * w2);
-  uint64_t keys[kNumWordFeatures];
+  s.pipe_keys.resize(n * (kNumWordFeatures + kNumStaticContextFeatures));
+  s.pipe_rows.resize(s.pipe_keys.size());
+  s.pipe_word_end.resize(n);
+  s.pipe_static_begin.resize(n);
+  s.pipe_slot.resize(n);
+  // 1. Keys. A word type found in the cache (as it was before this sentence) starts from its cached
+  //    word-only sum; any other word looks its word-only features up too, and its sum is written back
+  //    to the cache in step 2 (hits have all been copied by then, so the order of writes is safe).
+  size_t nk = 0;
   for (size_t i = 0; i < n; ++i) {
     const WordInfo& w = s.words[i];
+    int32_t* out = s.word_rows1.data() + i * w1;
     // Everything ExtractWordFeatures reads: the cased form (hence the folded form, affixes and
     // ambiguity class), the shape and the flags.
     uint64_t key = Mix(Mix(Mix(0xCAC4E0ULL, w.cased), w.shape), w.flags) | 1;
     size_t slot = static_cast<size_t>(key >> 52) % kWordCacheSlots;
-    int32_t* row = s.cache_rows.data() + slot * slot_width;
-    if (s.cache_keys[slot] != key) {
-      s.cache_keys[slot] = key;
-      std::fill(row, row + slot_width, 0);
-      int nkeys = ExtractWordFeatures(w, keys);
-      weights_.Score(keys, nkeys, row);
-      if (has_second_) second_.Score(keys, nkeys, row + w1);
+    if (s.cache_keys[slot] == key) {
+      std::memcpy(out, s.cache_rows.data() + slot * w1, w1 * sizeof(int32_t));
+      s.pipe_slot[i] = kNoSlot;
+    } else {
+      std::fill(out, out + w1, 0);
+      nk += static_cast<size_t>(ExtractWordFeatures(w, s.pipe_keys.data() + nk));
+      s.pipe_slot[i] = static_cast<uint32_t>(slot);
+      s.cache_keys[slot] = 0;  // now stale; refilled in step 2
     }
-    std::memcpy(s.word_rows1.data() + i * w1, row, w1 * sizeof(int32_t));
-    if (has_second_) std::memcpy(s.word_rows2.data() + i * w2, row + w1, w2 * sizeof(int32_t));
+    s.pipe_static_begin[i] = static_cast<uint32_t>(nk);
+    nk += static_cast<size_t>(ExtractStaticContextFeatures(s.words.data(), n, i, s.pipe_keys.data() + nk));
+    s.pipe_word_end[i] = static_cast<uint32_t>(nk);
+  }
+  // 2. Lookups, software-pipelined over the whole sentence so that memory latencies overlap: the
+  //    index slot of key k is requested kLead keys before it is probed, and its row kLead keys
+  //    before it is added.
+  constexpr size_t kLead = 32;
+  const uint64_t* keys = s.pipe_keys.data();
+  uint32_t* rows = s.pipe_rows.data();
+  for (size_t k = 0; k < nk && k < kLead; ++k) weights_.PrefetchKey(keys[k]);
+  for (size_t k = 0; k < nk && k < kLead; ++k) {
+    if (k + kLead < nk) weights_.PrefetchKey(keys[k + kLead]);
+    rows[k] = weights_.FindRow(keys[k]);
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < n; ++i) {
+    int32_t* out = s.word_rows1.data() + i * w1;
+    for (; k < s.pipe_word_end[i]; ++k) {
+      const size_t ahead = k + kLead;
+      if (ahead < nk) {
+        if (ahead + kLead < nk) weights_.PrefetchKey(keys[ahead + kLead]);
+        rows[ahead] = weights_.FindRow(keys[ahead]);
+      }
+      if (k == s.pipe_static_begin[i] && s.pipe_slot[i] != kNoSlot) {
+        // The word-only sum is complete: remember it for this word type.
+        const WordInfo& w = s.words[i];
+        s.cache_keys[s.pipe_slot[i]] = Mix(Mix(Mix(0xCAC4E0ULL, w.cased), w.shape), w.flags) | 1;
+        std::memcpy(s.cache_rows.data() + s.pipe_slot[i] * w1, out, w1 * sizeof(int32_t));
+      }
+      weights_.AddFoundRow(rows[k], out);
+    }
   }
 }
 
@@ -221,25 +277,51 @@ void TaggerModel::TagSentence(const std::string_view* forms, size_t n, TaggerScr
     DescribeWord(forms[i], i == 0, &s.buffer, &s.words[i]);
     s.words[i].ambiguity = Ambiguity(s.words[i].word);
   }
-  WordRows(n, s);
-  if (!has_second_) {
-    GreedyDecode(weights_, classes_, s.words.data(), n, nullptr, s.scores, out, nullptr, {}, s.word_rows1.data());
-    return;
-  }
-  s.right_tags.resize(n);
+  // Pass 1: the features that do not depend on earlier decisions are summed for the whole sentence
+  // first (FirstPassRows); the greedy loop then adds only the tag-history features. Integer sums, so
+  // this is exactly GreedyDecode over all features.
+  FirstPassRows(n, s);
+  const size_t c = classes_.size();
+  const size_t w1 = std::max(weights_.stride(), c);
   s.margins.resize(n);
-  GreedyDecode(weights_, classes_, s.words.data(), n, nullptr, s.scores, out, s.margins.data(), {},
-               s.word_rows1.data());
+  uint64_t keys[kMaxFeatures];
+  uint32_t prev = kStartTag, prev2 = kStartTag;
+  for (size_t i = 0; i < n; ++i) {
+    int32_t* scores = s.word_rows1.data() + i * w1;
+    int nkeys = ExtractTagContextFeatures(s.words.data(), n, i, prev, prev2, keys);
+    weights_.ScoreBatch(keys, nkeys, scores);
+    out[i] = BestClass(scores, c, &s.margins[i]);
+    prev2 = prev;
+    prev = classes_[out[i]].history;
+  }
+  if (!has_second_) return;
+  // Pass 2 rescores the words whose first-pass margin is below the skip margin, seeing the first
+  // pass's tags of the next two words; the others keep their first-pass class (GreedyDecode's
+  // SkipRule, with every feature looked up in one batch per word).
+  s.right_tags.resize(n);
   for (size_t i = 0; i < n; ++i) s.right_tags[i] = classes_[out[i]].history;
-  SkipRule skip;
+  bool skipping = false;
+  int32_t threshold = 0;
   if (skip_margin_ > 0) {
     // The margin in the first pass's integer units; beyond int32 range means "never skip".
     double t = static_cast<double>(skip_margin_) * weights_.scale();
-    skip.threshold = t >= 2e9 ? std::numeric_limits<int32_t>::max() : static_cast<int32_t>(std::lround(t));
-    skip.margins = s.margins.data();
+    threshold = t >= 2e9 ? std::numeric_limits<int32_t>::max() : static_cast<int32_t>(std::lround(t));
+    skipping = true;
   }
-  GreedyDecode(second_, classes_, s.words.data(), n, s.right_tags.data(), s.scores, out, nullptr, skip,
-               s.word_rows2.data());
+  const size_t w2 = std::max(second_.stride(), c);
+  s.scores.resize(w2);
+  prev = prev2 = kStartTag;
+  for (size_t i = 0; i < n; ++i) {
+    if (!skipping || s.margins[i] < threshold) {
+      std::fill(s.scores.begin(), s.scores.end(), 0);
+      int nkeys = ExtractFeatures(s.words.data(), n, i, prev, prev2, s.right_tags.data(), keys);
+      second_.ScoreBatch(keys, nkeys, s.scores.data());
+      int32_t unused;
+      out[i] = BestClass(s.scores.data(), c, &unused);
+    }
+    prev2 = prev;
+    prev = classes_[out[i]].history;
+  }
 }
 
 TaggerModel TaggerModelBuilder::Make(std::vector<TagClass> classes, std::vector<uint64_t> dict_keys,

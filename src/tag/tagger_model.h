@@ -93,12 +93,18 @@ struct TaggerScratch {
   std::string lemma;
   std::vector<uint32_t> first_pass, right_tags;  // two-pass decoding
   std::vector<int32_t> margins;                   // first-pass score margins
-  // Per word type, the summed weights of its word-only features (ExtractWordFeatures) for each
-  // pass: a direct-mapped cache, valid for the model whose instance id is cache_owner.
+  // Per word type, the summed first-pass weights of its word-only features (ExtractWordFeatures):
+  // a direct-mapped cache, valid for the model whose instance id is cache_owner.
   uint64_t cache_owner = 0;
   std::vector<uint64_t> cache_keys;
-  std::vector<int32_t> cache_rows;            // per slot: first-pass row, then second-pass row
-  std::vector<int32_t> word_rows1, word_rows2;  // this sentence's rows, n * stride each
+  std::vector<int32_t> cache_rows;  // per slot: one first-pass row
+  std::vector<int32_t> word_rows1;  // this sentence's first-pass scores, n * stride
+  // FirstPassRows's lookup pipeline: every key of the sentence, the row it found, and per word the
+  // end of its keys and of its word-only keys (those of a word type missing from the cache).
+  std::vector<uint64_t> pipe_keys;
+  std::vector<uint32_t> pipe_rows;
+  std::vector<uint32_t> pipe_word_end, pipe_static_begin;
+  std::vector<uint32_t> pipe_slot;  // cache slot to fill from a word (kNoSlot: a cache hit)
 };
 
 // Greedy left-to-right decoding of one sentence with one weight table: out[i] = class of word i.
@@ -147,8 +153,9 @@ class TaggerModel {
  private:
   friend class TaggerModelBuilder;
   static Result<TaggerModel> FromReader(ModelReader& r);
-  // Fills scratch.word_rows1/2 for words[0..n) through the scratch's word cache.
-  void WordRows(size_t n, TaggerScratch& s) const;
+  // Fills scratch.word_rows1 for words[0..n): the first-pass sums of the word-only features
+  // (through the scratch's word cache) and of the static context features.
+  void FirstPassRows(size_t n, TaggerScratch& s) const;
   static uint64_t NewInstanceId();
 
   uint64_t instance_id_ = NewInstanceId();  // changes whenever the weights do (cache validity)
