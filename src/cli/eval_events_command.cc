@@ -7,14 +7,13 @@
 // every gold sentence are not scored. Scores: src/eval/event_scores.h.
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/shared_data_dir.h"
 #include "dyad/engine.h"
 #include "eval/event_scores.h"
 #include "ontology/ontology_tables.h"
@@ -37,12 +36,6 @@ constexpr const char* kHelp =
 int Fail(const Status& s) {
   std::fprintf(stderr, "dyad eval events: %s\n", s.ToString().c_str());
   return static_cast<int>(s.code());
-}
-
-std::string DefaultSharedDir() {
-  if (const char* env = std::getenv("DYAD_SHARED_DATA"); env != nullptr && *env != '\0') return env;
-  if (std::filesystem::exists("../shared/data")) return "../shared/data";
-  return std::string(DYAD_SOURCE_DIR) + "/../shared/data";
 }
 
 std::string Pct(double x) {
@@ -95,7 +88,7 @@ int EvalEventsCommand(int argc, char** argv) {
     std::fprintf(stderr, "dyad eval events: --gold is required\n%s", kHelp);
     return 2;
   }
-  const std::string shared = a->Has("shared") ? a->Get("shared") : DefaultSharedDir();
+  const std::string shared = SharedDataDir(*a);
   const size_t max_errors = static_cast<size_t>(std::strtoul(a->Get("max-errors", "400").c_str(), nullptr, 10));
 
   auto gold = eval::LoadEventGold(a->Get("gold"));

@@ -4,12 +4,11 @@
 // every place found in it is scored. Scores: src/eval/place_scores.h.
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
 #include <string>
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/shared_data_dir.h"
 #include "dyad/engine.h"
 #include "eval/place_scores.h"
 
@@ -35,12 +34,6 @@ int Fail(const Status& s) {
   return static_cast<int>(s.code());
 }
 
-std::string DefaultSharedDir() {
-  if (const char* env = std::getenv("DYAD_SHARED_DATA"); env != nullptr && *env != '\0') return env;
-  if (std::filesystem::exists("../shared/data")) return "../shared/data";
-  return std::string(DYAD_SOURCE_DIR) + "/../shared/data";
-}
-
 }  // namespace
 
 int EvalPlacesCommand(int argc, char** argv) {
@@ -62,7 +55,7 @@ int EvalPlacesCommand(int argc, char** argv) {
     std::fprintf(stderr, "dyad eval places: --split must be dev, test, test2 or all\n");
     return 2;
   }
-  const std::string shared = a->Has("shared") ? a->Get("shared") : DefaultSharedDir();
+  const std::string shared = SharedDataDir(*a);
   const size_t max_errors = static_cast<size_t>(std::strtoul(a->Get("max-errors", "400").c_str(), nullptr, 10));
 
   auto gold = eval::LoadPlaceGold(a->Get("gold"));

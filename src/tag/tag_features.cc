@@ -94,18 +94,35 @@ void DescribeWord(std::string_view form, bool sentence_start, std::string* buf, 
   info->shape = HashBytes(*buf, kShape);
 }
 
+namespace {
+
+// What the context templates read of the words around i (padding past the sentence's ends): one
+// definition, so that the split extractors below compute exactly ExtractFeatures's keys.
+struct Neighbours {
+  Neighbours(const WordInfo* words, size_t n, size_t i)
+      : prev_word(i >= 1 ? words[i - 1].word : kPadBefore),
+        prev2_word(i >= 2 ? words[i - 2].word : kPadBefore),
+        next_word(i + 1 < n ? words[i + 1].word : kPadAfter),
+        next2_word(i + 2 < n ? words[i + 2].word : kPadAfter),
+        prev_suffix(i >= 1 ? words[i - 1].suffix[2] : kPadBefore),
+        next_suffix(i + 1 < n ? words[i + 1].suffix[2] : kPadAfter),
+        next_suffix2(i + 1 < n ? words[i + 1].suffix[1] : kPadAfter),
+        next_shape(i + 1 < n ? words[i + 1].shape : kPadAfter),
+        next_amb(i + 1 < n ? words[i + 1].ambiguity : kPadAfter),
+        next2_amb(i + 2 < n ? words[i + 2].ambiguity : kPadAfter) {}
+  uint64_t prev_word, prev2_word, next_word, next2_word, prev_suffix, next_suffix, next_suffix2, next_shape,
+      next_amb, next2_amb;
+};
+
+}  // namespace
+
 int ExtractFeatures(const WordInfo* words, size_t n, size_t i, uint32_t prev_tag, uint32_t prev2_tag,
                     const uint32_t* right_tags, uint64_t* keys) {
   const WordInfo& w = words[i];
-  uint64_t prev_word = i >= 1 ? words[i - 1].word : kPadBefore;
-  uint64_t prev2_word = i >= 2 ? words[i - 2].word : kPadBefore;
-  uint64_t next_word = i + 1 < n ? words[i + 1].word : kPadAfter;
-  uint64_t next2_word = i + 2 < n ? words[i + 2].word : kPadAfter;
-  uint64_t prev_suffix = i >= 1 ? words[i - 1].suffix[2] : kPadBefore;
-  uint64_t next_suffix = i + 1 < n ? words[i + 1].suffix[2] : kPadAfter;
-  uint64_t next_shape = i + 1 < n ? words[i + 1].shape : kPadAfter;
-  uint64_t next_amb = i + 1 < n ? words[i + 1].ambiguity : kPadAfter;
-  uint64_t next2_amb = i + 2 < n ? words[i + 2].ambiguity : kPadAfter;
+  const Neighbours nb(words, n, i);
+  const uint64_t prev_word = nb.prev_word, prev2_word = nb.prev2_word, next_word = nb.next_word,
+                 next2_word = nb.next2_word, prev_suffix = nb.prev_suffix, next_suffix = nb.next_suffix,
+                 next_shape = nb.next_shape, next_amb = nb.next_amb, next2_amb = nb.next2_amb;
   int k = 0;
   keys[k++] = Mix(kBias, 0);
   keys[k++] = Mix(kWord, w.word);
@@ -135,7 +152,7 @@ int ExtractFeatures(const WordInfo* words, size_t n, size_t i, uint32_t prev_tag
   keys[k++] = Mix(kCased, w.cased);
   keys[k++] = Mix(Mix(kPrevNextWord, prev_word), next_word);
   keys[k++] = Mix(Mix(kPrevTagNextWord, prev_tag), next_word);
-  keys[k++] = Mix(kNextSuffix2, i + 1 < n ? words[i + 1].suffix[1] : kPadAfter);
+  keys[k++] = Mix(kNextSuffix2, nb.next_suffix2);
   if (right_tags == nullptr) return k;
   uint64_t next_tag = i + 1 < n ? right_tags[i + 1] : kPadAfter;
   uint64_t next2_tag = i + 2 < n ? right_tags[i + 2] : kPadAfter;
@@ -174,17 +191,11 @@ int ExtractContextFeatures(const WordInfo* words, size_t n, size_t i, uint32_t p
 }
 
 int ExtractStaticContextFeatures(const WordInfo* words, size_t n, size_t i, uint64_t* keys) {
-  // Each key computed exactly as in ExtractFeatures.
   const WordInfo& w = words[i];
-  uint64_t prev_word = i >= 1 ? words[i - 1].word : kPadBefore;
-  uint64_t prev2_word = i >= 2 ? words[i - 2].word : kPadBefore;
-  uint64_t next_word = i + 1 < n ? words[i + 1].word : kPadAfter;
-  uint64_t next2_word = i + 2 < n ? words[i + 2].word : kPadAfter;
-  uint64_t prev_suffix = i >= 1 ? words[i - 1].suffix[2] : kPadBefore;
-  uint64_t next_suffix = i + 1 < n ? words[i + 1].suffix[2] : kPadAfter;
-  uint64_t next_shape = i + 1 < n ? words[i + 1].shape : kPadAfter;
-  uint64_t next_amb = i + 1 < n ? words[i + 1].ambiguity : kPadAfter;
-  uint64_t next2_amb = i + 2 < n ? words[i + 2].ambiguity : kPadAfter;
+  const Neighbours nb(words, n, i);
+  const uint64_t prev_word = nb.prev_word, prev2_word = nb.prev2_word, next_word = nb.next_word,
+                 next2_word = nb.next2_word, prev_suffix = nb.prev_suffix, next_suffix = nb.next_suffix,
+                 next_shape = nb.next_shape, next_amb = nb.next_amb, next2_amb = nb.next2_amb;
   int k = 0;
   keys[k++] = Mix(kPrevWord, prev_word);
   keys[k++] = Mix(kPrev2Word, prev2_word);
@@ -199,15 +210,15 @@ int ExtractStaticContextFeatures(const WordInfo* words, size_t n, size_t i, uint
   keys[k++] = Mix(kNextShape, next_shape);
   keys[k++] = Mix(kNext2Ambiguity, next2_amb);
   keys[k++] = Mix(Mix(kPrevNextWord, prev_word), next_word);
-  keys[k++] = Mix(kNextSuffix2, i + 1 < n ? words[i + 1].suffix[1] : kPadAfter);
+  keys[k++] = Mix(kNextSuffix2, nb.next_suffix2);
   return k;
 }
 
 int ExtractTagContextFeatures(const WordInfo* words, size_t n, size_t i, uint32_t prev_tag, uint32_t prev2_tag,
                               uint64_t* keys) {
   const WordInfo& w = words[i];
-  uint64_t next_word = i + 1 < n ? words[i + 1].word : kPadAfter;
-  uint64_t next_amb = i + 1 < n ? words[i + 1].ambiguity : kPadAfter;
+  const Neighbours nb(words, n, i);
+  const uint64_t next_word = nb.next_word, next_amb = nb.next_amb;
   int k = 0;
   keys[k++] = Mix(kPrevTag, prev_tag);
   keys[k++] = Mix(kPrev2Tag, prev2_tag);
