@@ -118,50 +118,8 @@ struct Neighbours {
 
 int ExtractFeatures(const WordInfo* words, size_t n, size_t i, uint32_t prev_tag, uint32_t prev2_tag,
                     const uint32_t* right_tags, uint64_t* keys) {
-  const WordInfo& w = words[i];
-  const Neighbours nb(words, n, i);
-  const uint64_t prev_word = nb.prev_word, prev2_word = nb.prev2_word, next_word = nb.next_word,
-                 next2_word = nb.next2_word, prev_suffix = nb.prev_suffix, next_suffix = nb.next_suffix,
-                 next_shape = nb.next_shape, next_amb = nb.next_amb, next2_amb = nb.next2_amb;
-  int k = 0;
-  keys[k++] = Mix(kBias, 0);
-  keys[k++] = Mix(kWord, w.word);
-  for (int s = 0; s < 4; ++s) keys[k++] = Mix(kSuffix1 + s, w.suffix[s]);
-  for (int s = 0; s < 3; ++s) keys[k++] = Mix(kPrefix1 + s, w.prefix[s]);
-  keys[k++] = Mix(kShape, w.shape);
-  keys[k++] = Mix(kFlags, w.flags);
-  keys[k++] = Mix(kPrevWord, prev_word);
-  keys[k++] = Mix(kPrev2Word, prev2_word);
-  keys[k++] = Mix(kNextWord, next_word);
-  keys[k++] = Mix(kNext2Word, next2_word);
-  keys[k++] = Mix(kPrevSuffix3, prev_suffix);
-  keys[k++] = Mix(kNextSuffix3, next_suffix);
-  keys[k++] = Mix(kPrevTag, prev_tag);
-  keys[k++] = Mix(kPrev2Tag, prev2_tag);
-  keys[k++] = Mix(Mix(kPrevTagPair, prev_tag), prev2_tag);
-  keys[k++] = Mix(Mix(kPrevTagWord, prev_tag), w.word);
-  keys[k++] = Mix(kAmbiguity, w.ambiguity);
-  keys[k++] = Mix(kNextAmbiguity, next_amb);
-  keys[k++] = Mix(Mix(kAmbiguityPair, w.ambiguity), next_amb);
-  keys[k++] = Mix(Mix(kPrevTagAmbiguity, prev_tag), w.ambiguity);
-  keys[k++] = Mix(Mix(kPrevWordWord, prev_word), w.word);
-  keys[k++] = Mix(Mix(kWordNextWord, w.word), next_word);
-  keys[k++] = Mix(kNextShape, next_shape);
-  keys[k++] = Mix(Mix(kPrevTagNextAmbiguity, prev_tag), next_amb);
-  keys[k++] = Mix(kNext2Ambiguity, next2_amb);
-  keys[k++] = Mix(kCased, w.cased);
-  keys[k++] = Mix(Mix(kPrevNextWord, prev_word), next_word);
-  keys[k++] = Mix(Mix(kPrevTagNextWord, prev_tag), next_word);
-  keys[k++] = Mix(kNextSuffix2, nb.next_suffix2);
-  if (right_tags == nullptr) return k;
-  uint64_t next_tag = i + 1 < n ? right_tags[i + 1] : kPadAfter;
-  uint64_t next2_tag = i + 2 < n ? right_tags[i + 2] : kPadAfter;
-  keys[k++] = Mix(kNextTag, next_tag);
-  keys[k++] = Mix(kNext2Tag, next2_tag);
-  keys[k++] = Mix(Mix(kPrevNextTag, prev_tag), next_tag);
-  keys[k++] = Mix(Mix(kNextTagWord, next_tag), w.word);
-  keys[k++] = Mix(Mix(kNextTagPair, next_tag), next2_tag);
-  return k;
+  int k = ExtractWordFeatures(words[i], keys);
+  return k + ExtractContextFeatures(words, n, i, prev_tag, prev2_tag, right_tags, keys + k);
 }
 
 int ExtractWordFeatures(const WordInfo& w, uint64_t* keys) {
@@ -179,37 +137,37 @@ int ExtractWordFeatures(const WordInfo& w, uint64_t* keys) {
 
 int ExtractContextFeatures(const WordInfo* words, size_t n, size_t i, uint32_t prev_tag, uint32_t prev2_tag,
                            const uint32_t* right_tags, uint64_t* keys) {
-  // ExtractFeatures's keys minus the word-only ones, which sit at fixed positions there.
-  uint64_t all[kMaxFeatures];
-  int total = ExtractFeatures(words, n, i, prev_tag, prev2_tag, right_tags, all);
-  constexpr uint64_t kWordOnly = (uint64_t{1} << 0) | (uint64_t{0x3FF} << 1) /* bias..flags: 0..10 */ |
-                                 (uint64_t{1} << (kAmbiguity - 1)) | (uint64_t{1} << (kCased - 1));
-  int k = 0;
-  for (int j = 0; j < total; ++j)
-    if (!((kWordOnly >> j) & 1)) keys[k++] = all[j];
+  int k = ExtractStaticContextFeatures(words, n, i, keys);
+  k += ExtractTagContextFeatures(words, n, i, prev_tag, prev2_tag, keys + k);
+  if (right_tags == nullptr) return k;
+  const uint64_t word = words[i].word;
+  const uint64_t next_tag = i + 1 < n ? right_tags[i + 1] : kPadAfter;
+  const uint64_t next2_tag = i + 2 < n ? right_tags[i + 2] : kPadAfter;
+  keys[k++] = Mix(kNextTag, next_tag);
+  keys[k++] = Mix(kNext2Tag, next2_tag);
+  keys[k++] = Mix(Mix(kPrevNextTag, prev_tag), next_tag);
+  keys[k++] = Mix(Mix(kNextTagWord, next_tag), word);
+  keys[k++] = Mix(Mix(kNextTagPair, next_tag), next2_tag);
   return k;
 }
 
 int ExtractStaticContextFeatures(const WordInfo* words, size_t n, size_t i, uint64_t* keys) {
   const WordInfo& w = words[i];
   const Neighbours nb(words, n, i);
-  const uint64_t prev_word = nb.prev_word, prev2_word = nb.prev2_word, next_word = nb.next_word,
-                 next2_word = nb.next2_word, prev_suffix = nb.prev_suffix, next_suffix = nb.next_suffix,
-                 next_shape = nb.next_shape, next_amb = nb.next_amb, next2_amb = nb.next2_amb;
   int k = 0;
-  keys[k++] = Mix(kPrevWord, prev_word);
-  keys[k++] = Mix(kPrev2Word, prev2_word);
-  keys[k++] = Mix(kNextWord, next_word);
-  keys[k++] = Mix(kNext2Word, next2_word);
-  keys[k++] = Mix(kPrevSuffix3, prev_suffix);
-  keys[k++] = Mix(kNextSuffix3, next_suffix);
-  keys[k++] = Mix(kNextAmbiguity, next_amb);
-  keys[k++] = Mix(Mix(kAmbiguityPair, w.ambiguity), next_amb);
-  keys[k++] = Mix(Mix(kPrevWordWord, prev_word), w.word);
-  keys[k++] = Mix(Mix(kWordNextWord, w.word), next_word);
-  keys[k++] = Mix(kNextShape, next_shape);
-  keys[k++] = Mix(kNext2Ambiguity, next2_amb);
-  keys[k++] = Mix(Mix(kPrevNextWord, prev_word), next_word);
+  keys[k++] = Mix(kPrevWord, nb.prev_word);
+  keys[k++] = Mix(kPrev2Word, nb.prev2_word);
+  keys[k++] = Mix(kNextWord, nb.next_word);
+  keys[k++] = Mix(kNext2Word, nb.next2_word);
+  keys[k++] = Mix(kPrevSuffix3, nb.prev_suffix);
+  keys[k++] = Mix(kNextSuffix3, nb.next_suffix);
+  keys[k++] = Mix(kNextAmbiguity, nb.next_amb);
+  keys[k++] = Mix(Mix(kAmbiguityPair, w.ambiguity), nb.next_amb);
+  keys[k++] = Mix(Mix(kPrevWordWord, nb.prev_word), w.word);
+  keys[k++] = Mix(Mix(kWordNextWord, w.word), nb.next_word);
+  keys[k++] = Mix(kNextShape, nb.next_shape);
+  keys[k++] = Mix(kNext2Ambiguity, nb.next2_amb);
+  keys[k++] = Mix(Mix(kPrevNextWord, nb.prev_word), nb.next_word);
   keys[k++] = Mix(kNextSuffix2, nb.next_suffix2);
   return k;
 }
@@ -218,15 +176,14 @@ int ExtractTagContextFeatures(const WordInfo* words, size_t n, size_t i, uint32_
                               uint64_t* keys) {
   const WordInfo& w = words[i];
   const Neighbours nb(words, n, i);
-  const uint64_t next_word = nb.next_word, next_amb = nb.next_amb;
   int k = 0;
   keys[k++] = Mix(kPrevTag, prev_tag);
   keys[k++] = Mix(kPrev2Tag, prev2_tag);
   keys[k++] = Mix(Mix(kPrevTagPair, prev_tag), prev2_tag);
   keys[k++] = Mix(Mix(kPrevTagWord, prev_tag), w.word);
   keys[k++] = Mix(Mix(kPrevTagAmbiguity, prev_tag), w.ambiguity);
-  keys[k++] = Mix(Mix(kPrevTagNextAmbiguity, prev_tag), next_amb);
-  keys[k++] = Mix(Mix(kPrevTagNextWord, prev_tag), next_word);
+  keys[k++] = Mix(Mix(kPrevTagNextAmbiguity, prev_tag), nb.next_amb);
+  keys[k++] = Mix(Mix(kPrevTagNextWord, prev_tag), nb.next_word);
   return k;
 }
 

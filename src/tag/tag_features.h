@@ -73,7 +73,8 @@ inline constexpr uint32_t kStartTag = 0xFFFF;
 
 // Writes the keys for token i of words[0..n) into keys (room for kMaxFeatures) and returns how
 // many: kNumFeatures, plus kNumRightFeatures when right_tags (the first pass's tag-history ids for
-// the whole sentence) is given.
+// the whole sentence) is given. In order: the word keys, the static context keys, the tag context
+// keys (the split extractors below, so each key is defined once), then the right-context keys.
 // REQUIRES: i < n.
 int ExtractFeatures(const WordInfo* words, size_t n, size_t i, uint32_t prev_tag, uint32_t prev2_tag,
                     const uint32_t* right_tags, uint64_t* keys);
@@ -81,7 +82,7 @@ int ExtractFeatures(const WordInfo* words, size_t n, size_t i, uint32_t prev_tag
 // The same keys as ExtractFeatures split in two: the ones that depend on the word alone (bias,
 // word, cased word, affixes, shape, flags, ambiguity class: kNumWordFeatures of them), whose summed
 // weights a tagger can cache per word type, and all the others. Together they are exactly
-// ExtractFeatures's keys (in another order; scores are integer sums, so order does not matter).
+// ExtractFeatures's keys.
 inline constexpr int kNumWordFeatures = 13;
 int ExtractWordFeatures(const WordInfo& w, uint64_t* keys);
 int ExtractContextFeatures(const WordInfo* words, size_t n, size_t i, uint32_t prev_tag, uint32_t prev2_tag,

@@ -84,7 +84,7 @@ TEST(TagFeatures, ExtractFeaturesIsDeterministicAndSeesContext) {
   uint64_t d[kMaxFeatures];
   ExtractFeatures(other.data(), other.size(), 0, kStartTag, kStartTag, nullptr, d);
   EXPECT_EQ(a[1], d[1]);
-  EXPECT_NE(a[11], d[11]);  // previous word: "The" vs nothing
+  EXPECT_NE(a[kNumWordFeatures], d[kNumWordFeatures]);  // the first context key, the previous word: "The" vs nothing
 }
 
 TEST(TagFeatures, WordAndContextFeaturesTogetherAreExactlyTheFullSet) {
