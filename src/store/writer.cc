@@ -91,6 +91,16 @@ TokenSpan SpanOf(const Document& doc, uint32_t first, uint32_t end_token) {
   return {std::string_view(doc.text()).substr(b, e - b), doc.CharOffset(b), doc.CharOffset(e)};
 }
 
+// The columns every span table (dates, amounts, places, entities) opens with: article_id, idx, begin,
+// end, text.
+void BindSpanRow(Stmt& s, int64_t article_id, int64_t idx, const TokenSpan& sp) {
+  s.Bind(1, article_id);
+  s.Bind(2, idx);
+  s.Bind(3, sp.begin);
+  s.Bind(4, sp.end);
+  s.BindOpt(5, sp.text);
+}
+
 }  // namespace
 
 uint64_t ArticleFingerprint(const Document& doc) {
@@ -447,11 +457,7 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
   for (const TimexRow& t : doc.timexes()) {
     TokenSpan sp = SpanOf(doc, t.first_token, t.end_token);
     Stmt& s = S[kInsertDate];
-    s.Bind(1, article_id);
-    s.Bind(2, idx++);
-    s.Bind(3, sp.begin);
-    s.Bind(4, sp.end);
-    s.BindOpt(5, sp.text);
+    BindSpanRow(s, article_id, idx++, sp);
     s.BindOpt(6, doc.Str(t.type));
     s.BindOpt(7, doc.Str(t.value));
     DYAD_RETURN_IF_ERROR(s.Run());
@@ -463,11 +469,7 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
   for (const AmountRow& am : doc.amounts()) {
     TokenSpan sp = SpanOf(doc, am.first_token, am.end_token);
     Stmt& s = S[kInsertAmount];
-    s.Bind(1, article_id);
-    s.Bind(2, idx++);
-    s.Bind(3, sp.begin);
-    s.Bind(4, sp.end);
-    s.BindOpt(5, sp.text);
+    BindSpanRow(s, article_id, idx++, sp);
     s.Bind(6, am.value);
     s.BindOpt(7, doc.Str(am.unit));
     s.BindOpt(8, doc.Str(am.kind));
@@ -480,11 +482,7 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
   for (const PlaceRow& p : doc.places()) {
     TokenSpan sp = SpanOf(doc, p.first_token, p.end_token);
     Stmt& s = S[kInsertPlace];
-    s.Bind(1, article_id);
-    s.Bind(2, idx++);
-    s.Bind(3, sp.begin);
-    s.Bind(4, sp.end);
-    s.BindOpt(5, sp.text);
+    BindSpanRow(s, article_id, idx++, sp);
     s.BindOpt(6, doc.Str(p.name));
     s.BindOpt(7, doc.Str(p.country));
     s.BindOpt(8, doc.Str(p.feature));
@@ -501,11 +499,7 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
   for (const EntityRow& e : doc.entities()) {
     TokenSpan sp = SpanOf(doc, e.first_token, e.end_token);
     Stmt& s = S[kInsertEntity];
-    s.Bind(1, article_id);
-    s.Bind(2, idx++);
-    s.Bind(3, sp.begin);
-    s.Bind(4, sp.end);
-    s.BindOpt(5, sp.text);
+    BindSpanRow(s, article_id, idx++, sp);
     s.BindOpt(6, doc.Str(e.type));
     DYAD_RETURN_IF_ERROR(s.Run());
     s.Reset();
