@@ -48,7 +48,12 @@ class CliParse : public ::testing::Test {
 
   // Runs `dyad parse ARGS` (a shell fragment) with stdout and stderr captured.
   RunResult Parse(const std::string& args, const std::string& stdin_file = "/dev/null") {
-    std::string cmd = std::string("'") + DYAD_BIN + "' parse " + args + " <'" + stdin_file + "' >'" +
+    return Dyad("parse " + args, stdin_file);
+  }
+
+  // Runs `dyad ARGS` (a shell fragment) with stdout and stderr captured.
+  RunResult Dyad(const std::string& args, const std::string& stdin_file = "/dev/null") {
+    std::string cmd = std::string("'") + DYAD_BIN + "' " + args + " <'" + stdin_file + "' >'" +
                       (dir_ / "stdout").string() + "' 2>'" + (dir_ / "stderr").string() + "'";
     int status = std::system(cmd.c_str());
     RunResult r;
@@ -210,6 +215,16 @@ TEST_F(CliParse, UsageErrorsAndHelp) {
   EXPECT_EQ(to_file.exit_code, 0);
   EXPECT_TRUE(to_file.out.empty());
   EXPECT_EQ(Lines(Slurp(dir_ / "out.jsonl")).size(), 1u);
+}
+
+TEST_F(CliParse, EvalCountFlagsRejectNonNumbersWithAUsageError) {
+  std::string gold = Write("g.conll", "-DOCSTART- O\n\nPutin B-PER\nspoke O\n\n");
+  for (const std::string& args : {"eval ner --gold '" + gold + "' --errors x", "eval ner --gold '" + gold + "' --limit 1e3",
+                                  "eval timex --gold '" + gold + "' --errors 2x"}) {
+    RunResult r = Dyad(args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_NE(r.err.find("wants a number"), std::string::npos) << args << ": " << r.err;
+  }
 }
 
 TEST_F(CliParse, BadBytesEmptyAndPathologicalDocuments) {

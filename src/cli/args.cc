@@ -44,4 +44,14 @@ std::string Args::Get(const std::string& flag, const std::string& fallback) cons
   return it == values_.end() ? fallback : it->second;
 }
 
+Result<size_t> Args::GetCount(const std::string& flag, size_t fallback) const {
+  auto it = values_.find(flag);
+  if (it == values_.end()) return fallback;
+  const std::string& v = it->second;
+  if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) {
+    return Status::InvalidArgument("--" + flag + " wants a number, got '" + v + "'");
+  }
+  return static_cast<size_t>(std::stoull(v));
+}
+
 }  // namespace dyad::cli

@@ -19,6 +19,9 @@ class Args {
 
   bool Has(const std::string& flag) const { return values_.count(flag) > 0; }
   std::string Get(const std::string& flag, const std::string& fallback = "") const;
+  // A flag holding a count (digits only); `fallback` when absent, InvalidArgument naming the flag
+  // otherwise.
+  Result<size_t> GetCount(const std::string& flag, size_t fallback) const;
   const std::vector<std::string>& positional() const { return positional_; }
 
  private:

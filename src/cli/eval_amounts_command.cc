@@ -6,7 +6,6 @@
 // extent) matching, and recall per gold type. --errors N prints up to N misses and false alarms to
 // stderr. The work is in extract/amounts_re3d.h.
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 
 #include "cli/args.h"
@@ -36,13 +35,12 @@ int EvalAmountsCommand(int argc, char** argv) {
     std::fprintf(a.ok() && a->Has("help") ? stdout : stderr, "%s", kHelp);
     return a.ok() && a->Has("help") ? 0 : 2;
   }
-  char* rest = nullptr;
-  std::string errors_flag = a->Get("errors", "0");
-  size_t max_errors = std::strtoul(errors_flag.c_str(), &rest, 10);
-  if (rest == errors_flag.c_str() || *rest != '\0') {
-    std::fprintf(stderr, "dyad eval: --errors wants a number, got '%s'\n%s", errors_flag.c_str(), kHelp);
+  auto errors = a->GetCount("errors", 0);
+  if (!errors.ok()) {
+    std::fprintf(stderr, "dyad eval: %s\n%s", errors.status().message().c_str(), kHelp);
     return 2;
   }
+  const size_t max_errors = *errors;
   EngineOptions options;
   options.models_dir = a->Get("models");
   options.parse = false;

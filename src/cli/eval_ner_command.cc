@@ -66,8 +66,15 @@ int EvalNerCommand(int argc, char** argv) {
   std::ifstream in(a->Get("gold"));
   if (!in) return Fail(Status::NotFound(a->Get("gold") + ": cannot open"));
   auto docs = ReadConllNer(in);
-  size_t limit = a->Has("limit") ? std::stoul(a->Get("limit")) : docs.size();
-  size_t max_errors = a->Has("errors") ? std::stoul(a->Get("errors")) : 0;
+  auto limit_flag = a->GetCount("limit", docs.size());
+  auto errors_flag = a->GetCount("errors", 0);
+  for (const auto* r : {&limit_flag, &errors_flag}) {
+    if (!r->ok()) {
+      std::fprintf(stderr, "dyad eval ner: %s\n%s", r->status().message().c_str(), kHelp);
+      return 2;
+    }
+  }
+  const size_t limit = *limit_flag, max_errors = *errors_flag;
 
   auto pipeline = NerPipeline::Load(*a);
   if (!pipeline.ok()) return Fail(pipeline.status());

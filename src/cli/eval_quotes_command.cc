@@ -83,8 +83,15 @@ int EvalQuotesCommand(int argc, char** argv) {
   if (!fs::exists(dir / "attributions") || !fs::exists(dir / "text")) {
     return Fail(Status::NotFound(dir.string() + ": no attributions/ and text/ folders"));
   }
-  size_t limit = a->Has("limit") ? std::stoul(a->Get("limit")) : SIZE_MAX;
-  size_t max_errors = a->Has("errors") ? std::stoul(a->Get("errors")) : 0;
+  auto limit_flag = a->GetCount("limit", SIZE_MAX);
+  auto errors_flag = a->GetCount("errors", 0);
+  for (const auto* r : {&limit_flag, &errors_flag}) {
+    if (!r->ok()) {
+      std::fprintf(stderr, "dyad eval quotes: %s\n%s", r->status().message().c_str(), kHelp);
+      return 2;
+    }
+  }
+  const size_t limit = *limit_flag, max_errors = *errors_flag;
 
   // One annotation per article: the first file name for each text stem ("<stem>_<annotator>.ann").
   std::map<std::string, fs::path> ann_of;

@@ -48,8 +48,12 @@ int EvalTokenizeCommand(int argc, char** argv) {
   row("Words", scores->words);
   row("Sentences", scores->sentences);
   if (args->Has("errors")) {
-    size_t n = std::stoul(args->Get("errors", "0"));
-    for (const std::string& line : eval::DescribeDifferences(*gold, system, n))
+    auto n = args->GetCount("errors", 0);
+    if (!n.ok()) {
+      std::fprintf(stderr, "dyad eval tokenize: %s\n", n.status().message().c_str());
+      return 2;
+    }
+    for (const std::string& line : eval::DescribeDifferences(*gold, system, *n))
       std::fprintf(stderr, "%s\n", line.c_str());
   }
   return 0;
