@@ -1,7 +1,9 @@
 #include "dyad/document.h"
 
 #include <array>
+#include <bit>
 #include <cassert>
+#include <cstring>
 
 namespace dyad {
 namespace {
@@ -10,9 +12,23 @@ constexpr std::array<std::string_view, static_cast<size_t>(Upos::kCount)> kUposN
     "_",     "ADJ",   "ADP",  "ADV",   "AUX",  "CCONJ", "DET", "INTJ", "NOUN",
     "NUM",   "PART",  "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
 
-constexpr uint32_t kCharBlock = 256;
+constexpr uint32_t kCharBlock = 128;
 
 bool IsContinuationByte(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Code points that start in bytes [p, p + n): the bytes that are not UTF-8 continuation bytes
+// (10xxxxxx), counted eight at a time (a continuation byte has bit 7 set and bit 6 clear).
+uint32_t CountCodePointStarts(const char* p, size_t n) {
+  uint32_t continuation = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    continuation += static_cast<uint32_t>(std::popcount(w & ~(w << 1) & 0x8080808080808080ull));
+  }
+  for (; i < n; ++i) continuation += IsContinuationByte(static_cast<unsigned char>(p[i]));
+  return static_cast<uint32_t>(n) - continuation;
+}
 
 }  // namespace
 
@@ -85,10 +101,8 @@ uint32_t Document::CharOffset(uint32_t byte) const {
   if (ascii_only_) return byte;
   uint32_t block = byte / kCharBlock;
   if (block >= char_blocks_.size()) block = static_cast<uint32_t>(char_blocks_.size()) - 1;
-  uint32_t chars = char_blocks_[block];
-  for (uint32_t b = block * kCharBlock; b < byte; ++b)
-    if (!IsContinuationByte(static_cast<unsigned char>(text_[b]))) ++chars;
-  return chars;
+  const uint32_t start = block * kCharBlock;
+  return char_blocks_[block] + CountCodePointStarts(text_.data() + start, byte - start);
 }
 
 }  // namespace dyad

@@ -22,6 +22,20 @@ TEST(Document, CharOffsetsAcrossBlocks) {
   for (uint32_t b = 0; b <= text.size(); b += 2) EXPECT_EQ(doc.CharOffset(b), b / 2);
 }
 
+TEST(Document, CharOffsetsMatchACountOfCodePointStartsAtEveryByte) {
+  // 1-, 2-, 3- and 4-byte characters in an irregular mix, so the counted stretches start and end at
+  // every position within an 8-byte word and within a block.
+  const char* pieces[] = {"a", "\xC3\xA9", "\xE2\x80\x99", "\xF0\x9F\x98\x80", "bc", " ", "\xD0\x96"};
+  std::string text;
+  for (int i = 0; i < 700; ++i) text += pieces[(i * 7 + i / 5) % 7];
+  Document doc(text);
+  uint32_t starts = 0;
+  for (uint32_t b = 0; b <= text.size(); ++b) {
+    ASSERT_EQ(doc.CharOffset(b), starts) << "at byte " << b;
+    if (b < text.size() && (static_cast<unsigned char>(text[b]) & 0xC0) != 0x80) ++starts;
+  }
+}
+
 TEST(Document, AsciiOffsetsAreIdentity) {
   Document doc("plain text");
   EXPECT_EQ(doc.CharOffset(7), 7u);
