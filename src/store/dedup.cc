@@ -74,6 +74,8 @@ Result<EventDeduplicator> EventDeduplicator::Prepare(sqlite3* db) {
        " cameo_root, quad_class, goldstein, plover_type, first_mention, num_mentions, num_sources, num_articles)"
        " VALUES (?12,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?13,?14,?15,?16)"},
       {&d.max_id_, "SELECT coalesce(max(id), 0) + 1 FROM events"},
+      {&d.any_event_, "SELECT EXISTS(SELECT 1 FROM events)"},
+      {&d.data_version_, "PRAGMA data_version"},
       {&d.recount_,
        "UPDATE events SET (num_mentions, num_articles, num_sources, first_mention) = ("
        " SELECT count(*), count(DISTINCT cluster), count(DISTINCT source), min(id) FROM event_mentions"
@@ -92,10 +94,33 @@ Result<EventDeduplicator> EventDeduplicator::Prepare(sqlite3* db) {
     if (!p.ok()) return p.status();
     *s.stmt = std::move(*p);
   }
+  // An empty store: every event it will hold passes through the cache.
+  auto any = d.any_event_.Step();
+  if (!any.ok()) return any.status();
+  d.cache_complete_ = d.any_event_.Int(0) == 0;
+  d.any_event_.Reset();
+  auto version = d.DataVersion();
+  if (!version.ok()) return version.status();
+  d.data_version_seen_ = *version;
   return d;
 }
 
+Result<int64_t> EventDeduplicator::DataVersion() {
+  auto row = data_version_.Step();
+  if (!row.ok()) return row.status();
+  const int64_t v = data_version_.Int(0);
+  data_version_.Reset();
+  return v;
+}
+
 Status EventDeduplicator::BeginBatch() {
+  // Another process wrote the store since our last batch (writers take turns): forget everything.
+  auto version = DataVersion();
+  if (!version.ok()) return version.status();
+  if (*version != data_version_seen_) {
+    data_version_seen_ = *version;
+    Forget();
+  }
   auto row = max_id_.Step();
   if (!row.ok()) return row.status();
   first_new_id_ = max_id_.Int(0);
@@ -107,41 +132,37 @@ Status EventDeduplicator::BeginBatch() {
   if (members_.size() > kMaxRememberedMembers) ForgetMembers();
   // Only between batches: within one, the cache is what finds this batch's new events again (they
   // are not in the table until FinishBatch), so clearing it there would make a key twice.
-  if (cache_.size() > kMaxCachedEvents) cache_.clear();
+  if (cache_.size() > kMaxCachedEvents) {
+    cache_.clear();
+    cache_complete_ = false;
+  }
   return Status::Ok();
 }
 
 Result<int64_t> EventDeduplicator::EventFor(const events::EventRecord& r, int64_t day, std::string_view date) {
   std::string_view src = r.has_source ? std::string_view(r.source.code) : std::string_view();
   std::string_view tgt = r.has_target ? std::string_view(r.target.code) : std::string_view();
-  char digits[24];
-  const auto end = std::to_chars(digits, digits + sizeof digits, day).ptr;
-  key_.assign(digits, end);
-  key_ += '\t';
-  key_ += src;
-  key_ += '\t';
-  key_ += tgt;
-  key_ += '\t';
-  key_ += r.cameo_code;
-  if (auto it = cache_.find(key_); it != cache_.end()) return it->second;
-  find_event_.Bind(1, day);
-  find_event_.Bind(2, src, false);
-  find_event_.Bind(3, tgt, false);
-  find_event_.Bind(4, std::string_view(r.cameo_code), false);
-  auto row = find_event_.Step();
-  if (!row.ok()) return row.status();
+  const EventKey key = EventKeyMap::Fingerprint(day, src, tgt, r.cameo_code);
+  if (int64_t cached = cache_.Find(key)) return cached;
   int64_t id = 0;
-  if (*row) {
-    id = find_event_.Int(0);
+  if (!cache_complete_) {
+    find_event_.Bind(1, day);
+    find_event_.Bind(2, src, false);
+    find_event_.Bind(3, tgt, false);
+    find_event_.Bind(4, std::string_view(r.cameo_code), false);
+    auto row = find_event_.Step();
+    if (!row.ok()) return row.status();
+    if (*row) id = find_event_.Int(0);
     find_event_.Reset();
-  } else {
+  }
+  if (id == 0) {
     id = first_new_id_ + static_cast<int64_t>(pending_.size());
     Pending& p = pending_.emplace_back();
     p.first = &r;
     p.day = day;
     p.date = date;
   }
-  cache_.emplace(key_, id);
+  cache_.Insert(key, id);
   return id;
 }
 
@@ -259,7 +280,10 @@ Status EventDeduplicator::FinishBatch() {
   if (!touched_.empty()) ForgetMembers();
   touched_.clear();
   pending_.clear();
-  if (deleted) cache_.clear();  // a cached id may now name a deleted event
+  if (deleted) {  // a cached id may now name a deleted event
+    cache_.clear();
+    cache_complete_ = false;
+  }
   return Status::Ok();
 }
 

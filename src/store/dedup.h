@@ -35,6 +35,7 @@
 #include "core/string_hash.h"
 #include "dyad/status.h"
 #include "events/event_record.h"
+#include "store/event_key_map.h"
 #include "store/sqlite.h"
 
 namespace dyad::store {
@@ -70,6 +71,7 @@ class EventDeduplicator {
   // After a rollback: the cached ids and pending events may no longer exist.
   void Forget() {
     cache_.clear();
+    cache_complete_ = false;
     touched_.clear();
     pending_.clear();
     new_members_.clear();
@@ -105,6 +107,7 @@ class EventDeduplicator {
     }
   };
   int64_t SourceNumber(std::string_view source);
+  Result<int64_t> DataVersion();
   // Makes `key`'s members known (loads an older event's from its mentions); false if they cannot be
   // trusted this batch (a touched event: recounted by SQL instead).
   Result<bool> Remember(int64_t key);
@@ -114,10 +117,16 @@ class EventDeduplicator {
     source_ids_.clear();
   }
 
-  Stmt find_event_, insert_event_, recount_, delete_empty_, band_lookup_, band_insert_, max_id_, members_of_,
+  Stmt find_event_, insert_event_, recount_, delete_empty_, band_lookup_, band_insert_, max_id_, any_event_, data_version_, members_of_,
       add_counts_;
   std::unordered_map<int64_t, Delta> deltas_;
-  StringMap<int64_t> cache_;  // dedup key -> events.id
+  EventKeyMap cache_;  // dedup key -> events.id
+  // True while cache_ holds every event of the store (it was empty when the writer opened it and
+  // nothing has been dropped from the cache since): a key it lacks is new, with no index probe.
+  bool cache_complete_ = false;
+  // PRAGMA data_version as of the last batch: it changes when another connection commits, and then
+  // nothing remembered (ids, members, completeness) can be trusted.
+  int64_t data_version_seen_ = 0;
   std::unordered_set<int64_t> touched_;
   std::vector<Pending> pending_;
   std::vector<uint32_t> order_;      // pending_ in insert order
@@ -126,7 +135,6 @@ class EventDeduplicator {
   std::unordered_set<Member, MemberHash> members_;  // who already told each remembered event
   std::unordered_set<int64_t> remembered_;          // events whose members are all in members_
   StringMap<int64_t> source_ids_;
-  std::string key_;
 };
 
 }  // namespace dyad::store

@@ -142,6 +142,32 @@ TEST(Dedup, CountsStayExactAcrossWritersAndReplacements) {
             0);
 }
 
+// Two writers open on one store take turns (SQLite serialises their batches). Each must see what the
+// other committed: the first writer's memory of an empty store is no longer the whole store.
+TEST(Dedup, WritersTakingTurnsOnOneStoreShareEvents) {
+  std::string path = FreshStorePath("turns.db");
+  auto first = StoreWriter::Open(path);
+  auto second = StoreWriter::Open(path);
+  ASSERT_TRUE(first.ok() && second.ok());
+  const testing::TestEvent told{"RUSGOV", "IRNGOV", "036"};
+  auto write = [](StoreWriter& w, TestArticle a) {
+    ArticleToStore b[] = {{&a.doc, &a.events}};
+    return w.Write(b);
+  };
+  ASSERT_TRUE(write(**second, MakeTestArticle("b1", "2022-07-19", {told}, "reuters", "Second writer. ")).ok());
+  ASSERT_TRUE(write(**first, MakeTestArticle("a1", "2022-07-19", {told}, "ap", "First writer. ")).ok());
+  ASSERT_TRUE(write(**second, MakeTestArticle("b2", "2022-07-19", {told}, "afp", "Second writer again. ")).ok());
+  ASSERT_TRUE((*first)->Close().ok());
+  ASSERT_TRUE((*second)->Close().ok());
+  auto db = OpenStore(path, OpenMode::kReadOnly);
+  ASSERT_TRUE(db.ok());
+  EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM events"), 1);
+  Counts c = EventCounts(path, "cameo_code = '036'");
+  EXPECT_EQ(c.mentions, 3);
+  EXPECT_EQ(c.sources, 3);
+  EXPECT_EQ(c.articles, 3);
+}
+
 TEST(Dedup, EventsWithoutTargetDeduplicateToo) {
   std::string path = FreshStorePath("notarget.db");
   std::vector<TestArticle> arts;
