@@ -3,8 +3,10 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 #include <sys/stat.h>
 
 namespace dyad::store {
@@ -124,6 +126,13 @@ INSERT INTO article_bands_v3(band_key, article_id, simhash)
 DROP TABLE article_bands;
 ALTER TABLE article_bands_v3 RENAME TO article_bands;
 )sql",
+    // 4: the query indexes of events may be dropped for a bulk load and built once at its end
+    //    (store/writer.h); their definitions wait here meanwhile, so a killed load is completed by the
+    //    next writer. A series over one country on the target side gets its own index.
+    R"sql(
+CREATE TABLE deferred_indexes(name TEXT PRIMARY KEY, sql TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX events_by_target_country ON events(target_country, day, quad_class, goldstein, num_mentions);
+)sql",
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion,
               "kSchemaVersion must equal the number of migrations");
@@ -227,6 +236,74 @@ Status CreateStoreAtVersion(const std::string& path, int version) {
   if (version < 1 || version > kSchemaVersion) return Status::InvalidArgument("no schema version " + std::to_string(version));
   auto db = OpenAt(path, OpenMode::kReadWrite, version);
   return db.status();
+}
+
+namespace {
+
+// The indexes that serve dyad query and nothing on the write path (the dedup key and the mention ->
+// event index stay): these are the ones a bulk load defers.
+constexpr const char* kQueryIndexes[] = {"events_by_countries", "events_by_source", "events_by_target",
+                                         "events_by_target_country"};
+
+Status InTransaction(Db& db, const std::function<Status()>& body) {
+  DYAD_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+  Status st = body();
+  if (st.ok()) st = db.Exec("COMMIT");
+  if (!st.ok()) db.Exec("ROLLBACK");
+  return st;
+}
+
+}  // namespace
+
+Status DeferQueryIndexes(Db& db) {
+  return InTransaction(db, [&]() -> Status {
+    auto find = Stmt::Prepare(db.get(), "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1");
+    if (!find.ok()) return find.status();
+    auto keep = Stmt::Prepare(db.get(), "INSERT OR REPLACE INTO deferred_indexes(name, sql) VALUES (?1, ?2)");
+    if (!keep.ok()) return keep.status();
+    for (const char* name : kQueryIndexes) {
+      find->Bind(1, std::string_view(name));
+      auto row = find->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) {  // already deferred (or never made): nothing to drop
+        find->Reset();
+        continue;
+      }
+      keep->Bind(1, std::string_view(name));
+      keep->Bind(2, find->Text(0));
+      find->Reset();
+      DYAD_RETURN_IF_ERROR(keep->Run());
+      keep->Reset();
+      DYAD_RETURN_IF_ERROR(db.Exec(std::string("DROP INDEX ") + name));
+    }
+    return Status::Ok();
+  });
+}
+
+Result<int> RestoreDeferredIndexes(Db& db) {
+  auto waiting = db.QueryInt("SELECT count(*) FROM deferred_indexes");
+  if (!waiting.ok()) return waiting.status();
+  if (*waiting == 0) return 0;
+  int built = 0;
+  Status st = InTransaction(db, [&]() -> Status {
+    auto list = Stmt::Prepare(db.get(), "SELECT name, sql FROM deferred_indexes ORDER BY name");
+    if (!list.ok()) return list.status();
+    std::vector<std::string> sqls;
+    for (;;) {
+      auto row = list->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      sqls.emplace_back(list->Text(1));
+    }
+    list->Reset();
+    for (const std::string& sql : sqls) {
+      DYAD_RETURN_IF_ERROR(db.Exec(sql));
+      ++built;
+    }
+    return db.Exec("DELETE FROM deferred_indexes");
+  });
+  if (!st.ok()) return Status(st.code(), "building the store's query indexes: " + st.message());
+  return built;
 }
 
 int64_t DayNumber(std::string_view d) {

@@ -20,7 +20,7 @@ namespace dyad::store {
 // 'dyad' in ASCII. DO NOT CHANGE: it identifies every store ever written.
 inline constexpr int32_t kApplicationId = 0x64796164;
 // The version this build writes. Bump it only by appending a migration in schema.cc.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 enum class OpenMode {
   kReadOnly,   // query/export/sql: SQLITE_OPEN_READONLY; never creates, never upgrades
@@ -39,6 +39,14 @@ Result<int> SchemaVersion(Db& db);
 
 // For tests of the upgrade path: creates a store at `path` at an older `version` (1..kSchemaVersion).
 Status CreateStoreAtVersion(const std::string& path, int version);
+
+// Bulk loads (store/writer.h). DeferQueryIndexes drops the indexes that only queries use (those on
+// events by actor codes and countries), keeping their definitions in the deferred_indexes table, in
+// one transaction; RestoreDeferredIndexes builds every deferred index again (one sort each, far
+// cheaper than keeping them up to date row by row) and empties the table, in one transaction, and
+// returns how many it built. Queries stay correct without them, only slower.
+Status DeferQueryIndexes(Db& db);
+Result<int> RestoreDeferredIndexes(Db& db);
 
 // Days since 1970-01-01 for a YYYY-MM-DD date; 0 when `date` is not a full date (unknown day).
 int64_t DayNumber(std::string_view date);

@@ -126,7 +126,7 @@ TEST(Schema, OlderSchemaIsUpgradedKeepingData) {
   EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM article_bands"), 0);
 }
 
-TEST(Schema, Version2StoreIsUpgradedToVersion3) {
+TEST(Schema, Version2StoreIsUpgradedToTheCurrentVersion) {
   std::string path = TempPath("v2.db");
   ASSERT_TRUE(CreateStoreAtVersion(path, 2).ok());
   {
@@ -141,7 +141,7 @@ TEST(Schema, Version2StoreIsUpgradedToVersion3) {
   }
   auto db = OpenStore(path, OpenMode::kReadWrite);
   ASSERT_TRUE(db.ok()) << db.status().ToString();
-  EXPECT_EQ(*SchemaVersion(*db), 3);
+  EXPECT_EQ(*SchemaVersion(*db), kSchemaVersion);
   // The band row now carries its article's simhash; event_mentions has one index, by event.
   EXPECT_EQ(*db->QueryInt("SELECT simhash FROM article_bands WHERE band_key = 12345 AND article_id = 7"), 12345);
   EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'event_mentions'"

@@ -131,16 +131,32 @@ struct StoreWriter::Impl {
   StringSet known_actors;  // codes already in the actors table (bounded)
   std::vector<int64_t> fts_pending;  // articles of this batch to index at its end
   std::string fts_ids;               // fts_pending as a JSON array
+  bool defer_indexes = false;
 };
 
 StoreWriter::StoreWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 StoreWriter::~StoreWriter() { Close(); }
 
-Result<std::unique_ptr<StoreWriter>> StoreWriter::Open(const std::string& path) {
+bool StoreWriter::defers_indexes() const { return impl_ && impl_->defer_indexes; }
+
+Result<std::unique_ptr<StoreWriter>> StoreWriter::Open(const std::string& path, const WriterOptions& options) {
   auto db = OpenStore(path, OpenMode::kReadWrite);
   if (!db.ok()) return db.status();
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(*db);
+  bool defer = options.indexes == IndexMode::kBulk;
+  if (options.indexes == IndexMode::kAuto) {
+    auto any = impl->db.QueryInt("SELECT EXISTS(SELECT 1 FROM events)");
+    if (!any.ok()) return any.status();
+    defer = *any == 0;
+  }
+  if (defer) {
+    DYAD_RETURN_IF_ERROR(DeferQueryIndexes(impl->db));
+  } else {
+    auto built = RestoreDeferredIndexes(impl->db);
+    if (!built.ok()) return built.status();
+  }
+  impl->defer_indexes = defer;
   for (int i = 0; i < kSqlCount; ++i) {
     auto s = Stmt::Prepare(impl->db.get(), kSql[i]);
     if (!s.ok()) return s.status();
@@ -157,8 +173,10 @@ Status StoreWriter::Close() {
   impl_->closed = true;
   for (auto& s : impl_->stmts) s = Stmt();
   impl_->dedup = EventDeduplicator();
+  Status st;
+  if (impl_->defer_indexes) st = RestoreDeferredIndexes(impl_->db).status();
   // Refresh the planner's statistics where they changed much (cheap), then fold the WAL back in.
-  Status st = impl_->db.Exec("PRAGMA optimize");
+  if (st.ok()) st = impl_->db.Exec("PRAGMA optimize");
   if (st.ok()) st = impl_->db.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
   impl_->db.Close();
   return st;

@@ -5,7 +5,10 @@
 // error rolls the batch back; what earlier batches committed stays). An article whose doc_id is
 // already stored is replaced: its old rows go, its id stays, the events it fed are recounted.
 // Prepared statements are made once; a batch of articles costs one fsync-free WAL commit
-// (synchronous=NORMAL), so throughput is bound by SQLite's B-tree inserts.
+// (synchronous=NORMAL), so throughput is bound by SQLite's B-tree inserts. A bulk load (IndexMode)
+// leaves the query indexes of events out while it writes and builds them once when it closes: a
+// sorted build instead of four random inserts per new event. Queries during such a load are
+// correct but slow; a load killed before Close() leaves them deferred, and the next writer builds them.
 //
 // Thread-safety: one thread. Several processes must not write one store at once (SQLite serialises
 // them: a second writer waits up to 5 s and then fails with kIoError "database is locked").
@@ -36,10 +39,25 @@ struct WriteCounts {
 // 64-bit fingerprint of an article's text and metadata; equal fingerprints mean an identical record.
 uint64_t ArticleFingerprint(const Document& doc);
 
+// When the query indexes (schema.h DeferQueryIndexes) are built.
+enum class IndexMode {
+  // Deferred while the store holds no events when the writer opens it (a first load), else kept.
+  kAuto,
+  // Kept up to date with every batch: the right choice for small additions to a large store.
+  kIncremental,
+  // Dropped when the writer opens and built once by Close(): for large loads into any store.
+  kBulk,
+};
+
+struct WriterOptions {
+  IndexMode indexes = IndexMode::kAuto;
+};
+
 class StoreWriter {
  public:
-  // Opens (creating or upgrading) the store at `path`. See schema.h for the errors.
-  static Result<std::unique_ptr<StoreWriter>> Open(const std::string& path);
+  // Opens (creating or upgrading) the store at `path`. See schema.h for the errors. A writer that does
+  // not defer the query indexes first builds any that a killed bulk load left deferred.
+  static Result<std::unique_ptr<StoreWriter>> Open(const std::string& path, const WriterOptions& options = {});
   ~StoreWriter();
 
   // One transaction for the whole batch. REQUIRES: every doc has a non-empty id; ids are unique within
@@ -50,8 +68,12 @@ class StoreWriter {
   // can skip it).
   Result<bool> HasIdentical(const Document& doc);
 
-  // Checkpoints the WAL into the main file and closes. Called by the destructor too (errors dropped).
+  // Builds the deferred query indexes (bulk mode), checkpoints the WAL into the main file and closes.
+  // Called by the destructor too (errors dropped; the indexes are then built by the next writer).
   Status Close();
+
+  // True while this writer keeps the query indexes deferred.
+  bool defers_indexes() const;
 
   const WriteCounts& counts() const { return counts_; }
 

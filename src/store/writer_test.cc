@@ -151,5 +151,73 @@ TEST(StoreWriter, ArticleWithoutIdIsRefusedAndRolledBack) {
   EXPECT_EQ(Count(path, "SELECT count(*) FROM articles"), 0);
 }
 
+int64_t QueryIndexes(const std::string& path) {
+  return Count(path, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN ('events_by_countries',"
+                     " 'events_by_source', 'events_by_target', 'events_by_target_country')");
+}
+
+// A bulk load drops the query indexes while it writes and builds them when it closes; the query a
+// series runs uses them again afterwards.
+TEST(StoreWriter, BulkLoadBuildsTheQueryIndexesWhenItCloses) {
+  std::string path = FreshStorePath("bulk.db");
+  auto a = MakeTestArticle("a1", "2022-07-18", {{"RUSGOV", "IRNGOV", "036"}, {"TURGOV", "SYRREB", "190"}});
+  auto w = StoreWriter::Open(path, {.indexes = IndexMode::kBulk});
+  ASSERT_TRUE(w.ok()) << w.status().ToString();
+  EXPECT_TRUE((*w)->defers_indexes());
+  ArticleToStore batch[] = {{&a.doc, &a.events}};
+  ASSERT_TRUE((*w)->Write(batch).ok());
+  EXPECT_EQ(QueryIndexes(path), 0);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM deferred_indexes"), 4);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM events WHERE target_country = 'IRN'"), 1);  // correct, only slower
+  ASSERT_TRUE((*w)->Close().ok());
+  EXPECT_EQ(QueryIndexes(path), 4);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM deferred_indexes"), 0);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM events WHERE target_country = 'IRN'"), 1);
+}
+
+// kAuto defers on a store without events (a first load) and keeps the indexes on a store with some.
+TEST(StoreWriter, AutoIndexModeDefersOnlyForAStoreWithoutEvents) {
+  std::string path = FreshStorePath("auto.db");
+  auto a = MakeTestArticle("a1", "2022-07-18", {{"RUSGOV", "IRNGOV", "036"}});
+  {
+    auto w = StoreWriter::Open(path);
+    ASSERT_TRUE(w.ok());
+    EXPECT_TRUE((*w)->defers_indexes());
+    ArticleToStore batch[] = {{&a.doc, &a.events}};
+    ASSERT_TRUE((*w)->Write(batch).ok());
+    ASSERT_TRUE((*w)->Close().ok());
+  }
+  auto w = StoreWriter::Open(path);
+  ASSERT_TRUE(w.ok());
+  EXPECT_FALSE((*w)->defers_indexes());
+  EXPECT_EQ(QueryIndexes(path), 4);
+}
+
+// A bulk load that never closed (killed) leaves its indexes deferred; the next writer that keeps
+// indexes builds them before it writes.
+TEST(StoreWriter, IndexesLeftDeferredByAKilledLoadAreBuiltByTheNextWriter) {
+  std::string path = FreshStorePath("killed-bulk.db");
+  auto a = MakeTestArticle("a1", "2022-07-18", {{"RUSGOV", "IRNGOV", "036"}});
+  {
+    auto w = StoreWriter::Open(path, {.indexes = IndexMode::kIncremental});
+    ASSERT_TRUE(w.ok());
+    ArticleToStore batch[] = {{&a.doc, &a.events}};
+    ASSERT_TRUE((*w)->Write(batch).ok());
+    ASSERT_TRUE((*w)->Close().ok());
+  }
+  {
+    auto db = OpenStore(path, OpenMode::kReadWrite);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(DeferQueryIndexes(*db).ok());  // what a bulk writer does when it opens; then it dies
+    ASSERT_TRUE(DeferQueryIndexes(*db).ok());  // and a second bulk open finds nothing more to drop
+  }
+  EXPECT_EQ(QueryIndexes(path), 0);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM deferred_indexes"), 4);
+  auto w = StoreWriter::Open(path, {.indexes = IndexMode::kIncremental});
+  ASSERT_TRUE(w.ok());
+  EXPECT_EQ(QueryIndexes(path), 4);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM deferred_indexes"), 0);
+}
+
 }  // namespace
 }  // namespace dyad::store
