@@ -253,7 +253,13 @@ class MultiReader : public RecordReader {
 
   bool Next(InputRecord* rec) override {
     while (true) {
-      if (current_ && current_->Next(rec)) return true;
+      if (current_ && current_->Next(rec)) {
+        // Every reader's records pass here: an empty one is still a record (its id is kept, nothing
+        // is lost), but the user hears that it had nothing to code.
+        if (rec->status.ok() && rec->doc.text().find_first_not_of(" \t\r\n\f\v") == std::string::npos)
+          rec->warnings.push_back("no text: the document is empty");
+        return true;
+      }
       if (next_ >= sources_.size()) {
         *rec = InputRecord();
         return false;

@@ -107,12 +107,18 @@ TEST(Reader, BadTextBytesAreRepairedAndReported) {
   EXPECT_EQ(recs[0].warnings.size(), 2u);
 }
 
-TEST(Reader, EmptyFileIsAnEmptyDocument) {
+TEST(Reader, EmptyFileIsAnEmptyDocumentWithAWarning) {
   TempDir dir;
-  auto recs = ReadAll({dir.Write("empty.txt", "")});
-  ASSERT_EQ(recs.size(), 1u);
-  EXPECT_TRUE(recs[0].status.ok());
-  EXPECT_EQ(recs[0].doc.text(), "");
+  auto recs = ReadAll({dir.Write("empty.txt", ""), dir.Write("blank.txt", " \n\t\n"),
+                       dir.Write("docs.jsonl", "{\"id\":\"a\",\"text\":\"\"}\n{\"id\":\"b\",\"text\":\"Words.\"}\n")});
+  ASSERT_EQ(recs.size(), 4u);
+  for (const auto& r : recs) EXPECT_TRUE(r.status.ok()) << r.where;
+  EXPECT_EQ(recs[0].doc.text(), "");  // in the order given: empty.txt, blank.txt, docs.jsonl (a, b)
+  for (size_t i : {0, 1, 2}) {
+    ASSERT_EQ(recs[i].warnings.size(), 1u) << recs[i].where;
+    EXPECT_EQ(recs[i].warnings[0], "no text: the document is empty");
+  }
+  EXPECT_TRUE(recs[3].warnings.empty());
 }
 
 TEST(Reader, MissingFileIsAnErrorRecordAndTheBatchGoesOn) {
