@@ -9,15 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/mix64.h"
+
 namespace dyad::actors {
 
-inline uint64_t MixHash(uint64_t x) {  // splitmix64 finaliser
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
+inline uint64_t MixHash(uint64_t x) { return Mix64(x); }  // core/mix64.h
 
 inline uint64_t StringHash(std::string_view s) {  // FNV-1a, then mixed
   uint64_t h = 0xcbf29ce484222325ULL;

@@ -9,17 +9,11 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/mix64.h"
+
 namespace dyad::parse {
 
-// splitmix64 finaliser: a cheap, well-spread 64-bit mix.
-inline uint64_t Mix64(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
+using dyad::Mix64;  // core/mix64.h
 
 // FNV-1a over bytes, then mixed.
 inline uint64_t HashBytes(std::string_view s) {

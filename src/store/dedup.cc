@@ -5,6 +5,8 @@
 #include <charconv>
 #include <vector>
 
+#include "core/mix64.h"
+
 namespace dyad::store {
 namespace {
 
@@ -12,13 +14,7 @@ constexpr size_t kMaxCachedEvents = 1 << 20;
 // About 50 bytes each: at most ~50 MiB of who-told-what, then it is forgotten and reloaded on demand.
 constexpr size_t kMaxRememberedMembers = 1 << 20;
 
-uint64_t Mix(uint64_t x) {  // splitmix64 finaliser: spreads shingle hashes over all 64 bits
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ull;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebull;
-  return x ^ (x >> 31);
-}
+uint64_t Mix(uint64_t x) { return Mix64(x); }  // spreads shingle hashes over all 64 bits
 
 bool WordByte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
 

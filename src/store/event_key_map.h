@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/mix64.h"
+
 namespace dyad::store {
 
 struct EventKey {
@@ -70,13 +72,7 @@ class EventKeyMap {
     int64_t id = 0;  // 0: empty
   };
 
-  static uint64_t Mix(uint64_t x) {  // splitmix64 finaliser
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ull;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
-  }
+  static uint64_t Mix(uint64_t x) { return Mix64(x); }
   static uint64_t Load(const char* p, size_t n) {
     uint64_t w = 0;
     std::memcpy(&w, p, n);
