@@ -8,124 +8,23 @@
 #include <set>
 #include <unordered_map>
 
+#include "extract/entity_cues.h"
+#include "extract/entity_gazetteer.h"
+#include "extract/entity_lexicon.h"
+#include "extract/entity_spans.h"
+#include "extract/entity_words.h"
+
 namespace dyad::extract {
 namespace {
 
-// Last words that make a name an organisation ("Acme Corp", "Labour Party", "Bank of England").
-constexpr std::array<std::string_view, 74> kOrgLast = {
-    "inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "group", "party", "ministry",
-    "university", "bank", "council", "committee", "commission", "agency", "association", "union",
-    "club", "fc", "airlines", "airways", "times", "news", "post", "journal", "press", "institute",
-    "foundation", "fund", "federation", "league", "department", "court", "army", "police", "parliament",
-    "assembly", "congress", "senate", "exchange", "holdings", "international", "motors", "systems",
-    "technologies", "communications", "industries", "services", "network", "reuters", "organisation",
-    "organization", "office", "board", "authority", "front", "movement", "brigade", "ag", "sa", "nv",
-    "united", "rovers", "wanderers", "athletic", "albion", "spor", "hotspur", "sc", "cf", "ac",
-};
-// First words of an organisation's name before "of" ("Ministry of Defence", "University of Michigan").
-constexpr std::array<std::string_view, 12> kOrgFirst = {
-    "ministry", "university", "bank", "department", "institute", "council", "college", "church",
-    "house", "office", "federation", "association",
-};
-// Words that make an article a sports report, where towns are mostly teams ("Leeds beat Arsenal").
-constexpr std::array<std::string_view, 24> kSportsWords = {
-    "soccer", "football", "cricket", "rugby", "basketball", "baseball", "hockey", "tennis", "golf",
-    "league", "match", "goal", "goals", "striker", "scored", "championship", "season", "innings",
-    "wickets", "halftime", "standings", "midfielder", "coach", "cup",
-};
-// Last words of events, competitions and prizes (MISC): "World Cup", "Nobel Prize", "Euro 96".
-constexpr std::array<std::string_view, 18> kMiscLast = {
-    "cup", "championship", "championships", "open", "games", "olympics", "award", "awards", "prize",
-    "war", "index", "festival", "prix", "series", "trophy", "day", "act", "treaty",
-};
-// Peoples and languages without the usual endings (MISC): "Swiss", "Dutch", "Thai".
-constexpr std::array<std::string_view, 44> kPeoples = {
-    "swiss", "dutch", "french", "thai", "greek", "czech", "basque", "uzbek", "kazakh", "arab", "arabs",
-    "serb", "serbs", "croat", "croats", "kurds", "turk", "turks", "scot", "scots", "welsh", "irish",
-    "iraqi", "israeli", "pakistani", "saudi", "yemeni", "kuwaiti", "afghan", "bosnian", "briton", "britons",
-    "moslem", "moslems", "muslim", "muslims", "yugoslav", "tajik", "tajiks", "chechen", "chechens", "olympic",
-    "jew", "jews",
-};
-// Country mentions that name an institution, not the land: "the Kremlin", "White House" (ORG).
-constexpr std::array<std::string_view, 12> kInstitutionMetonyms = {
-    "kremlin", "pentagon", "white house", "downing street", "elysee", "whitehall", "quai d'orsay",
-    "zhongnanhai", "foggy bottom", "blue house", "porte", "vatican",
-};
-// Countries that are subdivisions in ISO 3166-2 but countries in news and sport ("England beat Wales").
-constexpr std::array<std::string_view, 4> kNationsInSubdivisions = {"england", "scotland", "wales", "northern ireland"};
-// Last words of a place's name (LOC): "Wall Street", "Gaza Strip", "Red Sea".
-constexpr std::array<std::string_view, 30> kPlaceLast = {
-    "street", "avenue", "road", "square", "bridge", "river", "island", "islands", "mountains", "sea", "ocean",
-    "bay", "lake", "valley", "county", "province", "strip", "bank", "park", "airport", "stadium", "gulf",
-    "strait", "peninsula", "desert", "coast", "heights", "hills", "canal", "plain",
-};
-// Words before a month name that make "May" a month ("in May", "last May").
-constexpr std::array<std::string_view, 14> kMonthContext = {
-    "in", "of", "since", "until", "by", "last", "next", "early", "late", "mid", "this", "from", "through", "to",
-};
+using namespace entity_words;
 
-// Prepositions after which a town is a place, even in a sports report ("the match in Moscow").
-constexpr std::array<std::string_view, 8> kPlacePrepositions = {"in", "at", "from", "near", "to", "into", "outside", "across"};
-
-// Words before a person's name.
-constexpr std::array<std::string_view, 40> kPersonTitles = {
-    "mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president", "minister", "senator", "sen",
-    "rep", "gov", "governor", "king", "queen", "prince", "princess", "pope", "judge", "general", "gen",
-    "coach", "striker", "midfielder", "defender", "goalkeeper", "captain", "chairman", "spokesman",
-    "spokeswoman", "secretary", "ambassador", "premier", "chancellor", "mayor", "leader", "father",
-    "bishop",
-};
-// Words of offices and roles before a person's name, besides kPersonTitles ("Foreign Minister",
-// "Federal Reserve Governor", "Chicago Cardinal", "Cofinec CEO").
-constexpr std::array<std::string_view, 36> kRoleWords = {
-    "director", "chief", "executive", "ceo", "head", "cardinal", "archbishop", "professor", "prof",
-    "democrat", "republican", "congressman", "congresswoman", "deputy", "envoy", "commissioner",
-    "commander", "colonel", "col", "lieutenant", "lt", "sergeant", "sgt", "major", "admiral", "dr",
-    "chairwoman", "president-elect", "sheikh", "ayatollah", "rabbi", "reverend", "rev", "officer",
-    "manager", "emperor",
-};
-// Words inside a name run when a proper noun follows ("Bank of England", "Procter & Gamble"); never
-// "and": "Putin and Erdogan" are two names.
-constexpr std::array<std::string_view, 9> kConnectors = {"of", "de", "&", "du", "van", "der", "da", "von", "di"};
-
-// Capitalised words that are not names (weekdays, months, words of headlines and tables).
-constexpr std::array<std::string_view, 39> kNotNames = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october", "november",
-    "december", "group", "squad", "division", "result", "results", "standings", "scoreboard", "i",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gmt",
-};
-
-template <typename L>
-bool In(const L& list, std::string_view w) {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  while (!out.empty() && out.back() == '.') out.pop_back();  // "Corp." "Mr."
-  return out;
-}
-
-bool StartsUpper(std::string_view w) {
-  if (w.empty()) return false;
-  unsigned char c = static_cast<unsigned char>(w[0]);
-  return std::isupper(c) || c >= 0x80;
-}
-
-bool IsAllCaps(std::string_view w) {
-  int letters = 0;
-  for (char c : w) {
-    if (std::islower(static_cast<unsigned char>(c))) return false;
-    letters += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
-  }
-  return letters >= 2;
-}
+enum Pass { kSettled = 0, kContext = 1, kFallback = 2 };
 
 class EntityFinder {
  public:
-  EntityFinder(const Gazetteer* g, Document& doc) : g_(g), doc_(doc), n_(static_cast<uint32_t>(doc.tokens().size())) {}
+  EntityFinder(const Gazetteer* g, const EntityLexicon& lexicon, Document& doc)
+      : g_(g), lexicon_(lexicon), doc_(doc), n_(static_cast<uint32_t>(doc.tokens().size())) {}
 
   std::vector<EntityRow> Run() {
     uint32_t sports = 0;
@@ -143,76 +42,175 @@ class EntityFinder {
     for (const SentenceRow& s : doc_.sentences()) {
       if (AllCapsSentence(s)) continue;
       for (uint32_t i = s.first_token + 1; i < s.end_token; ++i) {
-        if (UposOf(i) == Upos::PROPN && StartsUpper(Text(i))) mid_sentence_names_.insert(Lower(Text(i)));
+        const bool noun = (UposOf(i) == Upos::NOUN || UposOf(i) == Upos::X) && !Text(i - 1).empty() &&
+                          std::isalpha(static_cast<unsigned char>(Text(i - 1)[0]));
+        if ((UposOf(i) == Upos::PROPN || noun) && StartsUpper(Text(i))) mid_sentence_names_.insert(Lower(Text(i)));
       }
     }
-    std::vector<std::pair<uint32_t, uint32_t>> spans;
+    const std::vector<Span> spans = FindSpans();
+    // Types: first the spans the rules settle, then those the words around them decide, then the
+    // rest (each later pass may take a type the article gave the same name earlier or later).
+    std::vector<std::string> types(spans.size());
+    for (const auto& [f, e] : spans) {
+      if (e - f == 1) ++lone_count_[FoldWord(Text(f))];
+    }
+    std::vector<int> decided(spans.size(), kFallback);  // the pass that typed each span
+    for (int pass : {0, 1, 2, 3}) {  // kSettled, kContext, kFallback (text), kFallback (headlines)
+      for (size_t k = 0; k < spans.size(); ++k) {
+        // capitals headlines last, so that they find the names the text has typed
+        const bool caps = caps_sentence_[doc_.tokens()[spans[k].first].sentence] != 0;
+        if (pass >= kFallback && caps != (pass > kFallback)) continue;
+        if (!types[k].empty()) continue;
+        types[k] = Classify(spans[k].first, spans[k].second, std::min<int>(pass, kFallback));
+        decided[k] = std::min<int>(pass, kFallback);
+      }
+    }
+    PersonsBySurname(spans, decided, types);
+    return Emit(spans, types);
+  }
+
+ private:
+  using Span = std::pair<uint32_t, uint32_t>;
+
+  // Runs of name words, cut into names (entity_spans.h), in order.
+  std::vector<Span> FindSpans() {
+    std::vector<Span> spans;
     caps_sentence_.assign(doc_.sentences().size(), 0);
+    table_row_.assign(doc_.sentences().size(), 0);
     for (const SentenceRow& s : doc_.sentences()) {
       if (s.kind == Furniture::kByline || s.kind == Furniture::kCredit || s.kind == Furniture::kBoilerplate) continue;
-      caps_sentence_[doc_.tokens()[s.first_token].sentence] = AllCapsSentence(s);
+      const uint32_t sentence = doc_.tokens()[s.first_token].sentence;
+      caps_sentence_[sentence] = AllCapsSentence(s);
+      table_row_[sentence] = IsTableRow(doc_, s);
       for (uint32_t i = s.first_token; i < s.end_token;) {
         // A title opens no name: "Defender Hassan Abbas" is the name "Hassan Abbas".
         if (In(kPersonTitles, Lower(Text(i))) && i + 1 < s.end_token && IsNameToken(i + 1, s) && mention_at_[i] < 0) {
           ++i;
           continue;
         }
+        uint32_t j = i + 1;
         if (uint32_t len = GazetteerLength(i, s.end_token); len >= 2) {  // "United Arab Emirates", "New Zealand"
-          spans.emplace_back(i, i + len);
-          i += len;
+          // ... unless a name goes on after it ("New York Stock Exchange", "New York Yankees")
+          const bool goes_on = caps_sentence_[sentence] == 0 && i + len < s.end_token && UposOf(i + len) == Upos::PROPN &&
+                               IsNameToken(i + len, s) && GazetteerLength(i + len, s.end_token) == 0;
+          if (!goes_on) {
+            spans.emplace_back(i, i + len);
+            i += len;
+            continue;
+          }
+          j = i + len;
+        } else if (IsCompound(Text(i)) && StartsUpper(Text(i))) {
+          spans.emplace_back(i, i + 1);  // "Brazilian-born", "Ohio-based" stand alone
+          ++i;
           continue;
-        }
-        if (!IsNameToken(i, s)) {
+        } else if (caps_sentence_[sentence] != 0 && CapsPlace(i)) {
+          // In a capitals headline a country or town is a name of its own ("ROMANIA BEAT LITHUANIA").
+          spans.emplace_back(i, i + 1);
+          ++i;
+          continue;
+        } else if (!IsNameToken(i, s)) {
           ++i;
           continue;
         }
-        uint32_t j = i + 1;
         while (j < s.end_token) {
-          if (IsNameToken(j, s)) {
-            ++j;
+          if (caps_sentence_[sentence] != 0 && CapsPlace(j)) break;
+          if (IsNameToken(j, s) || (StartsUpper(Text(j)) && (In(kOrgLast, Lower(Text(j))) || In(kTeamLast, Lower(Text(j)))))) {
+            ++j;  // "Manchester United" where the tagger calls "United" a verb
           } else if (j + 1 < s.end_token && In(kConnectors, Lower(Text(j))) && IsNameToken(j + 1, s)) {
             j += 2;
+          } else if (j + 2 < s.end_token && In(kConnectors, Lower(Text(j))) && In(kConnectors, Lower(Text(j + 1))) &&
+                     Text(j) != "&" && Text(j + 1) != "&" && IsNameToken(j + 2, s)) {
+            j += 3;  // "Joost van der Westhuizen", "Maria de la Cruz"
+          } else if (lexicon_.IsGivenName(Text(j - 1)) && StartsUpper(Text(j)) && std::isalpha(static_cast<unsigned char>(Text(j)[0])) &&
+                     !In(kNotNames, Lower(Text(j)))) {
+            ++j;  // a given name's surname the tagger calls something else ("John Major")
           } else {
             break;
           }
         }
-        spans.emplace_back(i, j);
+        // A sentence's "The" is no part of the name ("The State Department said").
+        uint32_t start = i;
+        if (start == s.first_token && j - start >= 2 && Lower(Text(start)) == "the") ++start;
+        AddNameSpans(NameRun{doc_, g_, lexicon_, mention_at_}, start, j, spans);
         i = j;
       }
     }
-    // Types: first the spans the rules settle, then the rest (which may take a type seen earlier).
-    std::vector<std::string> types(spans.size());
-    for (size_t k = 0; k < spans.size(); ++k) types[k] = Classify(spans[k].first, spans[k].second, true);
-    for (size_t k = 0; k < spans.size(); ++k) {
-      if (types[k].empty()) types[k] = Classify(spans[k].first, spans[k].second, false);
-    }
-    // A lone word typed ORG that is also a word of a person's full name in the article, later or
+    return spans;
+  }
+
+  // A lone word typed ORG that is also a word of a person's full name in the article, later or
     // earlier ("Lebed" and "Alexander Lebed", "Wang" and "Wang Xiaoming"), is that person.
-    std::set<std::string> surnames;
+  void PersonsBySurname(const std::vector<Span>& spans, const std::vector<int>& decided, std::vector<std::string>& types) const {
+    std::set<std::string> surnames, given_surnames;  // the latter of names opening with a given name
     for (size_t k = 0; k < spans.size(); ++k) {
       if (types[k] != "PER" || spans[k].second - spans[k].first < 2) continue;
-      for (uint32_t i = spans[k].first; i < spans[k].second; ++i) surnames.insert(FoldWord(Text(i)));
-    }
-    for (size_t k = 0; k < spans.size(); ++k) {
-      if (types[k] == "ORG" && spans[k].second - spans[k].first == 1 && mention_at_[spans[k].first] < 0 &&
-          surnames.count(FoldWord(Text(spans[k].first))) > 0) {
-        types[k] = "PER";
+      auto [name_first, name_end] = PersonName(spans[k].first, spans[k].second);  // "Cofinec CEO Stephen Frater"
+      if (name_end - name_first < 2) continue;
+      // a name the fallback called a person's holds no company's word ("Cofinec GDRs")
+      bool doubtful = false;
+      for (uint32_t i = name_first; i < name_end && decided[k] == kFallback; ++i) {
+        doubtful = doubtful || strong_org_.count(Key(i, i + 1)) > 0;
       }
+      if (doubtful) continue;
+      for (uint32_t i = name_first; i < name_end; ++i) surnames.insert(FoldWord(Text(i)));
+      if (lexicon_.IsGivenName(Text(name_first))) given_surnames.insert(FoldWord(Text(name_end - 1)));
     }
-    std::vector<EntityRow> out;
     for (size_t k = 0; k < spans.size(); ++k) {
-      if (types[k].empty() || types[k] == "-") continue;
-      if (types[k] == "PER") spans[k] = PersonName(spans[k].first, spans[k].second);
+      const uint32_t f = spans[k].first;
+      if (spans[k].second - f != 1 || surnames.count(FoldWord(Text(f))) == 0) continue;
+      const bool after_preposition = f > 0 && In(kPlacePrepositions, Lower(Text(f - 1)));
+      // a country's name that is the surname of someone named here ("Jordan" and "Michael Jordan")
+      if (types[k] == "LOC" && !after_preposition && given_surnames.count(FoldWord(Text(f))) > 0) types[k] = "PER";
+      if (mention_at_[f] >= 0) continue;
+      // also a town's name that is a person's surname here ("Washington" and "MaliVai Washington"), and
+      // a sentence's first word the fallback left out ("Wang said" and "Wang Xiaoming")
+      const Place* p = types[k] == "LOC" ? GazetteerPlace(f, f + 1) : nullptr;
+      bool town = p != nullptr && (p->kind == PlaceKind::kCity || p->kind == PlaceKind::kSubdivision) && !after_preposition;
+      bool left_out = types[k] == "-" && caps_sentence_[doc_.tokens()[f].sentence] == 0 && StartsUpper(Text(f));
+      if (types[k] == "ORG" || town || left_out) types[k] = "PER";
+    }
+  }
+
+  // The entity rows of the typed spans; a person's span is cut to the name (see PersonName).
+  std::vector<EntityRow> Emit(const std::vector<Span>& spans, const std::vector<std::string>& types) {
+    std::vector<EntityRow> out;
+    auto add = [&](uint32_t first, uint32_t end, const std::string& type) {
+      if (type.empty() || type == "-" || first >= end) return;
       EntityRow e;
-      e.first_token = spans[k].first;
-      e.end_token = spans[k].second;
-      e.type = doc_.Intern(types[k]);
+      e.first_token = first;
+      e.end_token = end;
+      e.type = doc_.Intern(type);
       out.push_back(e);
+    };
+    for (size_t k = 0; k < spans.size(); ++k) {
+      auto [first, end] = spans[k];
+      if (types[k] != "PER") {
+        add(first, end, types[k]);
+        continue;
+      }
+      // A person's name without the titles before it and what follows "of"; the words before the
+      // titles and after "of" are names of their own ("Cofinec CEO Stephen Frater", "Russian
+      // President Boris Yeltsin", "Keith O'Neill of Norwich City").
+      auto [name_first, name_end] = PersonName(first, end);
+      const uint32_t titles = TitlesStart(first, name_first, [this](uint32_t i) { return Text(i); });
+      if (titles > first && IsNameToken(titles - 1, doc_.sentences()[doc_.tokens()[first].sentence])) {
+        // the body the office belongs to, when nothing else types it ("Acme CEO John Smith"); no
+        // person before a title: "Iranian Foreign Minister X" keeps only the country's word
+        std::string type = Classify(first, titles, kFallback);
+        if (type == "PER") {
+          const int m = mention_at_[first];
+          const uint32_t country_end = m >= 0 && doc_.mentions()[m].kind == MentionKind::kCountry ? doc_.mentions()[m].end_token : first;
+          if (country_end > first && country_end < titles) add(first, country_end, Classify(first, country_end, kFallback));
+        } else {
+          add(first, titles, type == "-" && UposOf(titles - 1) == Upos::PROPN ? "ORG" : type);
+        }
+      }
+      add(name_first, name_end, "PER");
+      if (name_end + 1 < end) add(name_end + 1, end, Classify(name_end + 1, end, kFallback));
     }
     return out;
   }
 
- private:
   std::string_view Text(uint32_t i) const { return doc_.token(i).text(); }
   Upos UposOf(uint32_t i) const { return doc_.tokens()[i].upos; }
 
@@ -237,18 +235,31 @@ class EntityFinder {
     if (!dotted && !std::isalnum(static_cast<unsigned char>(t.back()))) return false;
     if (In(kNotNames, Lower(t)) || (t.size() == 1 && UposOf(i) != Upos::PROPN)) return false;
     if (Lower(t) == "may" && IsMonthMay(i, s)) return false;
-    if (UposOf(i) == Upos::PROPN) return true;
-    // A capitalised noun inside a sentence is a name the tagger missed ("Brooklyn Institute").
     const bool caps = caps_sentence_[doc_.tokens()[i].sentence] != 0;
+    if (i == s.first_token && IsDateline(doc_, s, i, i + 1)) return true;  // "BUCHAREST 1996-08-30"
+    if (!caps && IsAcronym(t)) return true;  // "NAACP", "MTV2" whatever the tagger says
+    // In a capitals headline the tagger calls every word a proper noun: a name is one the article
+    // writes as a name elsewhere ("STANDARD LIEGE BEAT ..." and "Standard Liege" in the text).
+    if (UposOf(i) == Upos::PROPN && (!caps || mid_sentence_names_.count(Lower(t)) > 0)) return true;
+    // A club's first word the tagger calls an adjective ("Real Madrid", "Sporting Lisbon", "White Sox").
+    if ((In(kTeamFirst, Lower(t)) || In(kColours, Lower(t))) && !caps && i > s.first_token && i + 1 < s.end_token &&
+        StartsUpper(Text(i + 1)) && UposOf(i + 1) == Upos::PROPN) {
+      return true;
+    }
+    // A capitalised noun inside a sentence is a name the tagger missed ("Brooklyn Institute").
     if ((UposOf(i) == Upos::NOUN || UposOf(i) == Upos::X) && i > s.first_token && std::isalpha(static_cast<unsigned char>(Text(i - 1)[0])) &&
         !caps) {
       return true;
     }
-    // A capitalised adjective opening a longer name ("Foreign Ministry"), not a lone "European".
-    if (UposOf(i) == Upos::ADJ && i > s.first_token && !caps && i + 1 < s.end_token && StartsUpper(Text(i + 1)) &&
-        In(kOrgLast, Lower(Text(i + 1)))) {
-      return true;
+    // A capitalised adjective opening a longer name that ends in an organisation's word ("Foreign
+    // Ministry", "Central Narcotics Bureau"), not a lone "European".
+    if (UposOf(i) == Upos::ADJ && i > s.first_token && !caps) {
+      for (uint32_t j = i + 1; j < s.end_token && j <= i + 4 && StartsUpper(Text(j)); ++j) {
+        if (In(kOrgLast, Lower(Text(j))) || In(kPlaceLast, Lower(Text(j)))) return true;  // "National Tennis Centre"
+      }
     }
+    // Every capitalised word of a results table or standings row ("Tranmere 4 2 1 1 6 4 7").
+    if (table_row_[doc_.tokens()[i].sentence] != 0 && !caps && !In(kTableLabels, Lower(t)) && std::isalpha(static_cast<unsigned char>(t[0])) && t.size() > 1) return true;
     // A sentence's first word that the article also capitalises mid-sentence ("Lebed said ...").
     if (i == s.first_token && !caps && mid_sentence_names_.count(Lower(t)) > 0) return true;
     // In a capitals headline, a country or sizeable town ("ROMANIA BEAT LITHUANIA").
@@ -284,22 +295,6 @@ class EntityFinder {
     return {first, end};
   }
 
-  // "Rwandan", "Zairean", "Kenyans": a country's name plus -n, -an, -ian (plural -s).
-  bool IsDemonymOfCountry(std::string word) const {
-    if (g_ == nullptr || word.size() < 5) return false;
-    if (word.back() == 's') word.pop_back();
-    if (!word.ends_with("n")) return false;
-    for (size_t cut : {1, 2, 3}) {
-      if (word.size() <= cut + 2) break;
-      const auto* names = g_->Find(word.substr(0, word.size() - cut));
-      if (names == nullptr) continue;
-      for (const PlaceName& pn : *names) {
-        if (g_->places()[pn.place].kind == PlaceKind::kCountry) return true;
-      }
-    }
-    return false;
-  }
-
   // The word is the subject of a speech verb ("Lebed said", "Wang told reporters").
   bool SubjectOfSpeech(uint32_t i) const {
     const TokenRow& t = doc_.tokens()[i];
@@ -322,47 +317,35 @@ class EntityFinder {
     return t.size() <= 3 && std::all_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
   }
 
-  // The length of the longest gazetteer name at i written with capitals (0 when none).
-  uint32_t GazetteerLength(uint32_t i, uint32_t s_end) const {
-    if (g_ == nullptr || !StartsUpper(Text(i))) return 0;
-    std::string key;
-    uint32_t best = 0;
-    for (uint32_t len = 1; len <= Gazetteer::kMaxWords && i + len <= s_end; ++len) {
-      std::string_view w = Text(i + len - 1);
-      if (len > 1) key += ' ';
-      key += FoldWord(w);
-      if (!StartsUpper(w) && w != "of" && w != "and") break;
-      if (StartsUpper(w) && g_->Find(key) != nullptr) best = len;
-      if (!g_->IsPrefix(key)) break;
-    }
-    return best;
+  uint32_t GazetteerLength(uint32_t i, uint32_t s_end) const { return dyad::extract::GazetteerLength(g_, doc_, i, s_end); }
+  const Place* GazetteerPlace(uint32_t first, uint32_t end) const { return dyad::extract::GazetteerPlace(g_, doc_, first, end); }
+  bool IsDemonymOfCountry(const std::string& word) const { return dyad::extract::IsDemonymOfCountry(g_, word); }
+
+  // A country or sizeable town in one word ("ROMANIA", "MOSCOW").
+  bool CapsPlace(uint32_t i) const {
+    const Place* p = GazetteerPlace(i, i + 1);
+    return p != nullptr && (p->kind == PlaceKind::kCountry || p->kind == PlaceKind::kSubdivision || p->population >= 100000);
   }
 
-  // The gazetteer's place for the exact words [first, end), or null.
-  const Place* GazetteerPlace(uint32_t first, uint32_t end) const {
-    if (g_ == nullptr || end - first > Gazetteer::kMaxWords) return nullptr;
-    std::string key;
-    for (uint32_t i = first; i < end; ++i) {
-      if (i > first) key += ' ';
-      key += FoldWord(Text(i));
-    }
-    const auto* names = g_->Find(key);
-    if (names == nullptr) return nullptr;
-    const Place* best = nullptr;
-    for (const PlaceName& pn : *names) {
-      const Place& p = g_->places()[pn.place];
-      if (best == nullptr || static_cast<int>(p.kind) < static_cast<int>(best->kind) ||
-          (p.kind == best->kind && p.population > best->population)) {
-        best = &p;
-      }
-    }
-    return best;
+  bool TableRow(uint32_t i) const { return table_row_[doc_.tokens()[i].sentence] != 0; }
+
+  // "( Britain )" after the name: a player in a results list.
+  bool CountryInBrackets(uint32_t end) const {
+    return end + 2 < n_ && Text(end) == "(" && Text(end + 2) == ")" && GazetteerPlace(end + 1, end + 2) != nullptr;
   }
 
-  // The type of [first, end); with `settled_only`, empty when only the fallbacks would decide.
-  std::string Classify(uint32_t first, uint32_t end, bool settled_only) {
+  // The type of [first, end) by the rules of `pass`: kSettled (names and lists), kContext (the words
+  // around it), kFallback (defaults); empty when the pass does not decide. Every pass first takes the
+  // settled rules, so a name typed by a later pass elsewhere in the article is found by its key.
+  std::string Classify(uint32_t first, uint32_t end, int pass) {
+    pass_ = pass;
     std::string last = Lower(Text(end - 1)), head = Lower(Text(first));
     const Place* place = GazetteerPlace(first, end);
+    const SentenceRow& sentence = doc_.sentences()[doc_.tokens()[first].sentence];
+    // 0. a dateline is a place ("BRUSSELS 1996-08-22", "PARIS (Reuters) -")
+    if (IsDateline(doc_, sentence, first, end)) return Remember(first, end, "LOC");
+    // a club by its first word, whatever the actors say ("Deportivo Coruna", "Real Madrid")
+    if (In(kTeamFirst, head) && (end - first >= 2 || sports_)) return Remember(first, end, "ORG");
     // 1. the actor mention covering the name
     int m = mention_at_[end - 1] >= 0 ? mention_at_[end - 1] : mention_at_[first];
     // A country named inside a longer name ("Air France", "U.S. Open") does not type the name.
@@ -370,11 +353,19 @@ class EntityFinder {
         (doc_.mentions()[m].first_token > first || doc_.mentions()[m].end_token < end)) {
       m = -1;
     }
+    // Nor does a person reaching beyond it ("Security Council" of "Security Council President X").
+    if (m >= 0 && doc_.mentions()[m].kind == MentionKind::kPerson &&
+        (doc_.mentions()[m].first_token < first || doc_.mentions()[m].end_token > end)) {
+      m = -1;
+    }
     if (m >= 0) {
       const MentionRow& row = doc_.mentions()[m];
       switch (row.kind) {
         case MentionKind::kPerson: return Remember(first, end, "PER");
-        case MentionKind::kOrganisation: return Remember(first, end, "ORG");
+        case MentionKind::kOrganisation:
+          // a seat of power after "in" is the place ("in Brussels", "in Washington")
+          if (place != nullptr && first > 0 && In(kPlacePrepositions, Lower(Text(first - 1)))) return Remember(first, end, "LOC");
+          return Remember(first, end, "ORG");
         case MentionKind::kCountry: {
           if (place != nullptr) return Remember(first, end, "LOC");
           if (In(kPeoples, last) || UposOf(end - 1) == Upos::ADJ || last.ends_with("ian") || last.ends_with("ese") ||
@@ -396,12 +387,31 @@ class EntityFinder {
     if (place != nullptr && (place->kind == PlaceKind::kCountry || place->kind == PlaceKind::kFeature)) {
       return Remember(first, end, "LOC");
     }
-    // 2. organisation cues
+    if (end - first == 1 && In(kTableLabels, head)) return "-";  // "Extras 12", "Attendance 35,000"
+    if (end - first == 1 && In(kBodies, head)) return Remember(first, end, "ORG");  // "Treasury", "Reuters"
+    // regions by their compass word ("the Midwest", "the South")
+    if (end - first == 1 && In(kCompassRegions, head)) return Remember(first, end, "LOC");
+    // 2. organisation cues: the last word, the first word before "of", an organisation's word before
+    // "of" ("National Bank of Poland", "Board of Trade"), "&" ("Procter & Gamble"), a club's last word
+    // in a sports report ("Norwich City")
     if (In(kOrgLast, last) && end - first >= 2) return Remember(first, end, "ORG");
     if (end - first >= 3 && In(kOrgFirst, head) && Lower(Text(first + 1)) == "of") return Remember(first, end, "ORG");
-    // 3. a title before the name
+    for (uint32_t i = first + 1; i + 1 < end; ++i) {
+      std::string w = Lower(Text(i));
+      if (w == "&" || (w == "of" && (In(kOrgLast, Lower(Text(i - 1))) || In(kOrgFirst, Lower(Text(i - 1)))))) {
+        return Remember(first, end, "ORG");
+      }
+    }
+    if (sports_ && end - first >= 2 && In(kTeamLast, last)) return Remember(first, end, "ORG");
+    // 3. a title before the name; a given name opening it ("Nolan Henke")
     if (first > 0 && In(kPersonTitles, Lower(Text(first - 1)))) return Remember(first, end, "PER");
     if (end - first >= 2 && In(kPersonTitles, head)) return Remember(first, end, "PER");
+    if (end - first >= 2 && place == nullptr && !IsAllCaps(Text(first + 1)) &&
+        (lexicon_.IsGivenName(Text(first)) || IsInitial(Text(first)))) {
+      return Remember(first, end, "PER");  // "Nolan Henke", "P. Simmons"
+    }
+    // battles, sieges, treaties: MISC ("Battle of Gettysburg")
+    if (end - first >= 3 && In(kMiscFirst, head) && Lower(Text(first + 1)) == "of") return "MISC";
     // 4. places; a town with a score after it is a team
     if (place != nullptr) {
       std::string words = Key(first, end);
@@ -409,15 +419,21 @@ class EntityFinder {
       bool town = (place->kind == PlaceKind::kCity || place->kind == PlaceKind::kSubdivision) &&
                   !In(kNationsInSubdivisions, words);
       bool after_preposition = first > 0 && In(kPlacePrepositions, Lower(Text(first - 1)));
-      // "LONDON 1996-12-06": a dateline is a place, also in a sports report.
-      bool dateline = end < n_ && std::isdigit(static_cast<unsigned char>(Text(end)[0])) &&
-                      Text(end).find('-') != std::string_view::npos;
-      if (town && !after_preposition && !dateline && (sports_ || ScoreAfter(end))) return Remember(first, end, "ORG");
+      if (town && !after_preposition && (sports_ || ScoreAfter(end))) return Remember(first, end, "ORG");
       // A small town that the article gives no reason for is more often a surname ("Lara", "Cairns").
       bool weak = place->kind == PlaceKind::kCity && place->population < 200000 && !after_preposition &&
                   article_countries_.count(place->country) == 0 && end - first == 1;
       if (!weak) return Remember(first, end, "LOC");
     }
+    // A results table's or standings' name: a team, unless a person's ("(Country)" after it, bowling
+    // figures, a given name).
+    if (TableRow(first) && caps_sentence_[doc_.tokens()[first].sentence] == 0) {
+      if (CountryInBrackets(end) || PersonContext(doc_, sentence, first, end)) return Remember(first, end, "PER");
+      if (lexicon_.IsGivenName(Text(first)) && end - first >= 2) return Remember(first, end, "PER");
+      if (!In(kTableLabels, head)) return Remember(first, end, "ORG");
+    }
+    // scorecards and ages are sure signs of a person ("b Saqlain Mushtaq 113", "Brakmo, 45,")
+    if (!TableRow(first) && PersonContext(doc_, sentence, first, end)) return Remember(first, end, "PER");
     // A team: a name ending in a sizeable town ("Stefanel Milan", "Bayer Leverkusen"), or any name
     // with a score after it.
     if (end - first >= 2 && (sports_ || ScoreAfter(end)) && Text(first).size() > 2) {
@@ -435,7 +451,8 @@ class EntityFinder {
       auto word = word_type_.find(FoldWord(Text(first)));
       if (word != word_type_.end()) return word->second;
     }
-    // peoples, nationalities, languages: MISC
+    // peoples, nationalities, languages: MISC; so are compounds "Brazilian-born", "Texas-based"
+    if (end - first == 1 && IsCompound(last)) return "MISC";
     if (place == nullptr && (end - first == 1 || UposOf(end - 1) == Upos::ADJ || mention_at_[end - 1] >= 0) &&
         (In(kPeoples, last) || last.ends_with("ian") || last.ends_with("ians") || last.ends_with("ese") ||
          last.ends_with("ish") || IsDemonymOfCountry(last))) {
@@ -443,25 +460,55 @@ class EntityFinder {
     }
     // events, competitions, prizes, works: MISC
     if (In(kMiscLast, last) && end - first >= 2) return "MISC";
-    if (settled_only) return "";
+    if (pass == kSettled) return "";
+    const bool caps = caps_sentence_[doc_.tokens()[first].sentence] != 0;
+    // 6. the words around it: "shares of X", "X, 35,", "in X", "X said"
+    if (!caps) {
+      if (OrganisationContext(doc_, sentence, first, end)) return Remember(first, end, "ORG");
+      if (PersonContext(doc_, sentence, first, end)) return Remember(first, end, "PER");
+      if (end - first == 1 && SubjectOfSpeech(first) && UposOf(first) == Upos::PROPN) return Remember(first, end, "PER");
+      const std::string before = first > 0 ? Lower(Text(first - 1)) : "";
+      if ((In(kStrongPlacePrepositions, before) || (end - first == 1 && In(kPlacePrepositions, before)) ||
+           PlaceContext(doc_, sentence, first, end)) &&
+          !lexicon_.IsGivenName(Text(first))) {
+        return Remember(first, end, "LOC");
+      }
+    }
+    if (pass == kContext) return "";
     if (end - first == 1 && ScoreAfter(end) && sports_) return "ORG";
-    // 6. fallbacks. In an all-capitals headline nothing without evidence; a single word not seen as a
+    // 7. fallbacks. In an all-capitals headline nothing without evidence; a single word not seen as a
     // person's surname is more often a club, company or party than a person.
-    if (caps_sentence_[doc_.tokens()[first].sentence] != 0) return "-";
+    if (caps) return "-";
     if (end - first == 1 && (In(kOrgLast, last) || In(kMiscLast, last))) return "-";  // "Court", "League" alone
-    // An unknown name after "in", "at", "near" ... is a place; before "(Country)" a player.
-    if (first > 0 && In(kPlacePrepositions, Lower(Text(first - 1)))) return Remember(first, end, "LOC");
-    if (end + 2 < n_ && Text(end) == "(" && GazetteerPlace(end + 1, end + 2) != nullptr) return Remember(first, end, "PER");
+    // Before "(Country)" a player.
+    if (CountryInBrackets(end)) return Remember(first, end, "PER");
     if (end - first == 1) {
       // A lone capitalised common noun or a letter (tables, "Fifth") is no name without evidence.
-      if (UposOf(first) != Upos::PROPN || Text(first).size() == 1) return "-";
-      // The one who said or told something is a person ("Lebed said").
-      if (SubjectOfSpeech(first)) return Remember(first, end, "PER");
+      if (UposOf(first) != Upos::PROPN || Text(first).size() == 1 || In(kTableLabels, last) || In(kOrdinals, last)) return "-";
+      if (IsAcronym(Text(first))) return Remember(first, end, "ORG");  // also a sentence's first word
+      // A sentence's first word that the article never capitalises inside a sentence is more often
+      // a headline's or table's word ("Sombre mood ...", "Nickel rose ...") than a name.
+      if (first == sentence.first_token && mid_sentence_names_.count(head) == 0) return "-";
+      if (lexicon_.IsGivenName(Text(first))) return Remember(first, end, "PER");
+      // Nothing says what it is: a name the article repeats is more often an organisation's than
+      // not; a name written once, with nothing around it, is as often a fragment or an event.
+      // (In a sports report a plural is a team: "Yankees", "Saracens".)
+      const bool team = sports_ && last.size() > 3 && last.back() == 's' && !last.ends_with("ss");
+      if (lone_count_[FoldWord(Text(first))] < 2 && !team) return "-";
       return Remember(first, end, "ORG");
     }
-    // A longer name with a country in it is a company or team, not a person ("Air France").
+    // A longer name with a country in it or opening with a town is a company or team, not a person
+    // ("Air France", "Philadelphia Eagles", "Bombay Commodities").
     for (uint32_t i = first; i < end; ++i) {
       if (mention_at_[i] >= 0 && doc_.mentions()[mention_at_[i]].kind == MentionKind::kCountry) return Remember(first, end, "ORG");
+    }
+    // "Pirelli Cables" after "Pirelli" was seen as a company; "Norwich City" (a club's last word)
+    if (strong_org_.count(Key(first, first + 1)) > 0 || In(kTeamLast, last) || In(kColours, head)) {
+      return Remember(first, end, "ORG");  // ... and "Red Star", "Blue Jays"
+    }
+    if (const Place* opening = GazetteerPlace(first, first + std::max<uint32_t>(1, GazetteerLength(first, end - 1)));
+        opening != nullptr && (opening->kind != PlaceKind::kCity || opening->population >= 100000)) {
+      return Remember(first, end, "ORG");
     }
     return Remember(first, end, "PER");
   }
@@ -476,17 +523,41 @@ class EntityFinder {
   std::string Remember(uint32_t first, uint32_t end, const char* type) {
     std::string t = type;
     seen_.emplace(Key(first, end), t);
+    if (t == "ORG" && pass_ != kFallback) strong_org_.insert(Key(first, end));
     if (t == "PER" && end - first >= 2) word_type_.emplace(FoldWord(Text(end - 1)), t);
+    if (t == "ORG" && end - first >= 2) {
+      // "Pirelli SpA" -> "Pirelli" alone is the company; "Philadelphia Eagles" -> "Eagles" is the team.
+      if (In(kOrgLast, Lower(Text(end - 1))) && !lexicon_.IsGivenName(Text(first)) && GazetteerPlace(first, end - 1) == nullptr) {
+        seen_.emplace(Key(first, end - 1), t);
+        if (pass_ != kFallback) strong_org_.insert(Key(first, end - 1));
+      }
+      // "LM Ericsson AB" -> "Ericsson": a company's own words, not its trade's or a place's
+      if (In(kLegalForms, Lower(Text(end - 1)))) {
+        for (uint32_t i = first; i + 1 < end; ++i) {
+          std::string w = Lower(Text(i));
+          if (w.size() > 2 && !In(kOrgLast, w) && !lexicon_.IsGivenName(w) && GazetteerPlace(i, i + 1) == nullptr) {
+            word_type_.emplace(FoldWord(Text(i)), t);
+            if (pass_ != kFallback) strong_org_.insert(Key(i, i + 1));
+          }
+        }
+      }
+      const Place* opening = GazetteerPlace(first, first + 1);
+      if (end - first == 2 && opening != nullptr && opening->kind != PlaceKind::kCountry) word_type_.emplace(FoldWord(Text(end - 1)), t);
+    }
     return t;
   }
 
   const Gazetteer* g_;
+  const EntityLexicon& lexicon_;
   Document& doc_;
   uint32_t n_;
   std::vector<int> mention_at_;
-  std::vector<uint8_t> caps_sentence_;
+  std::vector<uint8_t> caps_sentence_, table_row_;
   bool sports_ = false;
   std::set<std::string> article_countries_, mid_sentence_names_;
+  std::unordered_map<std::string, int> lone_count_;  // how often each word is a name alone
+  std::set<std::string> strong_org_;  // names typed ORG by a settled rule or the words around them
+  int pass_ = kSettled;
   std::unordered_map<std::string, std::string> seen_, word_type_;
 };
 
@@ -509,7 +580,12 @@ class EntityStage : public Stage {
 
 std::vector<EntityRow> FindEntities(const Gazetteer* gazetteer, Document& doc) {
   if (doc.tokens().empty()) return {};
-  return EntityFinder(gazetteer, doc).Run();
+  return FindEntities(gazetteer, EntityLexicon::Default(), doc);
+}
+
+std::vector<EntityRow> FindEntities(const Gazetteer* gazetteer, const EntityLexicon& lexicon, Document& doc) {
+  if (doc.tokens().empty()) return {};
+  return EntityFinder(gazetteer, lexicon, doc).Run();
 }
 
 std::shared_ptr<const Stage> MakeEntityStage(std::shared_ptr<const Gazetteer> gazetteer) {
