@@ -67,6 +67,7 @@ TEST_F(QueryTest, MonthlySeriesAndCodePrefix) {
   auto t = QuerySeries(db_, f, Bucket::kMonth);
   ASSERT_TRUE(t.ok());
   ASSERT_EQ(t->rows.size(), 1u);
+  EXPECT_EQ(std::get<std::string>(t->rows[0][0]), "2022-07");  // the month of the day number
   EXPECT_EQ(std::get<int64_t>(t->rows[0][1]), 5);
   f.code = "1";  // roots 10-19
   t = QuerySeries(db_, f, Bucket::kDay);
