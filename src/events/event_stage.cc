@@ -97,6 +97,15 @@ class Coder {
     return lex_.Triggered(kind, variant_);
   }
 
+  // An object or a clausal complement of verb t (what an intransitive-only pattern refuses).
+  bool HasObjectOrClause(uint32_t t) const {
+    for (uint32_t c : g_.children(t)) {
+      const auto rel = g_.rel(c);
+      if (rel == "obj" || rel == "ccomp") return true;
+    }
+    return false;
+  }
+
   void Say(uint32_t t, const std::string& line) {
     if (trace_) trace_->push_back(std::string(g_.text(t)) + " [" + std::to_string(t + 1) + "]: " + line);
   }
@@ -121,6 +130,10 @@ class Coder {
       }
       if (!MatchWords(t, p, &m.words, trace_ ? &why : nullptr)) {
         if (trace_ && tried <= 6) Say(t, "pattern " + p.id + ": " + why);
+        continue;
+      }
+      if (p.intransitive && HasObjectOrClause(t)) {
+        if (trace_ && tried <= 6) Say(t, "pattern " + p.id + ": intransitive only, and the verb has an object or clause");
         continue;
       }
       FillSlots(t, kind, m);

@@ -22,7 +22,8 @@ constexpr char kPatterns[] =
     "042\tnoun\tvisit to $TGT\n"
     "073\tverb\treceive aid from $SRC\n"
     "120\tverb\tdecline $TGT\n"
-    "160\tverb\tdrop case against $TGT\n";
+    "160\tverb\tdrop case against $TGT\n"
+    "141\tverb\tdemonstrate\tnotarget|intransitive\n";
 constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n19\t\t138\t\n16\t\t131\t\n";
 constexpr char kGovernors[] =
     "lemma\teffect\tcameo\tnote\nschedule\tintended\t\t\nthreaten\tthreatened\t13\t\nplan\tintended\t\t\n";
@@ -280,6 +281,29 @@ TEST(EventStageTest, NounGovernorMakesTheEventIntended) {
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ev[0].modality, Modality::kIntended);
   EXPECT_EQ(Code(doc, ev[0].source), "RUS");
+}
+
+// "demonstrate" codes a protest only used without an object or clause.
+TEST(EventStageTest, IntransitiveOnlyPatternRefusesAVerbWithAnObject) {
+  Document protest = Parse(
+      "1\tStudents\tstudent\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+      "2\tdemonstrated\tdemonstrate\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tin\tin\tADP\tIN\t_\t4\tcase\t_\t_\n"
+      "4\tTehran\tTehran\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  AddMention(protest, 1, 1, 1, "IRNEDU");
+  auto ev = Code(protest);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Cameo(protest, ev[0]), "141");
+
+  Document show = Parse(
+      "1\tIran\tIran\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tdemonstrated\tdemonstrate\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tits\tits\tPRON\tPRP$\t_\t4\tnmod:poss\t_\t_\n"
+      "4\tresolve\tresolve\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  AddMention(show, 1, 1, 1, "IRN");
+  EXPECT_TRUE(Code(show).empty());
 }
 
 }  // namespace

@@ -45,6 +45,9 @@ struct EventPattern {
   std::string pair_code;             // flags pair=CODE: also target -> source with this code
   bool symmetric = false;            // flag sym: both directions, same code
   bool needs_target = true;          // flag notarget clears it
+  // flag intransitive: only a trigger verb without an object or clausal complement codes ("they
+  // demonstrated" is a protest, "demonstrated its resolve" and "demonstrated that ..." are not).
+  bool intransitive = false;
   std::string id;                    // "<file stem>:<pattern text>"
   std::string file;                  // for messages
   int line = 0;

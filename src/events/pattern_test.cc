@@ -73,6 +73,11 @@ TEST(PatternTest, RejectsMalformedRows) {
   EXPECT_FALSE(ParsePattern("042", "verb", "visit $TGT $TGT", "", "x").ok());  // two target slots
   EXPECT_FALSE(ParsePattern("042", "verb", "visit $WHO", "", "x").ok());       // unknown slot
   EXPECT_FALSE(ParsePattern("042", "verb", "visit $TGT", "pair=4x", "x").ok());
+  EXPECT_FALSE(ParsePattern("141", "noun", "protest", "intransitive", "x").ok());  // verbs only
+  auto demo = ParsePattern("141", "verb", "demonstrate", "notarget|intransitive", "x");
+  ASSERT_TRUE(demo.ok());
+  EXPECT_TRUE(demo->intransitive);
+  EXPECT_FALSE(demo->needs_target);
   EXPECT_FALSE(ParsePattern("042", "verb", "visit $TGT", "loud", "x").ok());
 }
 
