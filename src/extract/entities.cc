@@ -211,7 +211,7 @@ class EntityFinder {
     return out;
   }
 
-  std::string_view Text(uint32_t i) const { return doc_.token(i).text(); }
+  std::string_view Text(uint32_t i) const { return doc_.token(i).norm(); }  // folded: curly quotes are straight
   Upos UposOf(uint32_t i) const { return doc_.tokens()[i].upos; }
 
   bool AllCapsSentence(const SentenceRow& s) const {

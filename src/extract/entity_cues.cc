@@ -121,7 +121,7 @@ bool IsDateline(const Document& doc, const SentenceRow& s, uint32_t first, uint3
 }
 
 bool OrganisationContext(const Document& doc, const SentenceRow& s, uint32_t first, uint32_t end) {
-  auto word = [&](uint32_t i) { return Lower(doc.token(i).text()); };
+  auto word = [&](uint32_t i) { return Lower(doc.token(i).norm()); };
   if (first >= s.first_token + 2 && In(kOrgBefore, word(first - 2) + " " + word(first - 1))) return true;
   if (first > s.first_token && In(kOrgKindBefore, word(first - 1))) return true;
   if (first > s.first_token && word(first - 1).ends_with("-based")) return true;  // "Ohio-based KeyCorp"
@@ -135,13 +135,13 @@ bool OrganisationContext(const Document& doc, const SentenceRow& s, uint32_t fir
 }
 
 bool PlaceContext(const Document& doc, const SentenceRow& s, uint32_t first, uint32_t /*end*/) {
-  auto word = [&](uint32_t i) { return Lower(doc.token(i).text()); };
+  auto word = [&](uint32_t i) { return Lower(doc.token(i).norm()); };
   if (first > s.first_token && In(kPlaceBefore, word(first - 1))) return true;
   return first >= s.first_token + 2 && word(first - 1) == "of" && In(kPlaceNounsBeforeOf, word(first - 2));
 }
 
 bool PersonContext(const Document& doc, const SentenceRow& s, uint32_t first, uint32_t end) {
-  auto word = [&](uint32_t i) { return Lower(doc.token(i).text()); };
+  auto word = [&](uint32_t i) { return Lower(doc.token(i).norm()); };
   // an age: "X , 35 ,"
   if (end + 2 < s.end_token && word(end) == "," && word(end + 2) == ",") {
     std::string a = word(end + 1);
