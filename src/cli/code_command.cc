@@ -48,6 +48,8 @@ coding:
                       pattern lexicon (repeatable)
   --models DIR        folder with tagger.dyad and parser.dyad
   --keep-negated      also write negated events ("has not imposed sanctions"), with "negated": true
+  --keep-hypothetical also write hypothetical events ("should apologise", "could strike"), with their
+                      "modality"; by default only events told as happening or intended are written
   --threads N         worker threads (default: all cores)
 
 output:
@@ -82,7 +84,7 @@ int CodeCommand(int argc, char** argv) {
       actors::TakeRepeatedFlag(static_cast<int>(after_dicts.size()), after_dicts.data(), "verbs", &verbs);
   ReaderOptions options;
   auto args = ParseDocumentCommandArgs(rest, {"format", "output", "models", "data", "threads", "emit"},
-                                       {"help", "quiet", "keep-negated", "dict-only"}, &options);
+                                       {"help", "quiet", "keep-negated", "keep-hypothetical", "dict-only"}, &options);
   if (!args.ok()) return Usage(args.status().message());
   if (args->Has("help")) {
     std::fputs(kHelp, stdout);
@@ -104,7 +106,7 @@ int CodeCommand(int argc, char** argv) {
       return Usage("--threads needs a number from 1 to 9999, got '" + t + "'");
     threads = static_cast<unsigned>(std::stoi(t));
   }
-  const bool keep_negated = args->Has("keep-negated");
+  const events::KeepEvents keep{args->Has("keep-negated"), args->Has("keep-hypothetical")};
   const bool quiet = args->Has("quiet");
   std::vector<std::string> paths = args->positional();
   if (paths.empty()) paths.push_back("-");
@@ -181,10 +183,10 @@ int CodeCommand(int argc, char** argv) {
       if (emit == "docs") {
         const extract::Tone tone = extract::ComputeTone(rec.doc);
         ArticleScores scores{true, tone.tone, tone.positive, tone.negative, tone.polarity, tone.words};
-        WriteArticleJsonl(rec.doc, records, scores, keep_negated, out.buffer());
+        WriteArticleJsonl(rec.doc, records, scores, keep, out.buffer());
       }
       for (const events::EventRecord& e : records) {
-        if (e.negated && !keep_negated) continue;
+        if (!keep(e)) continue;
         ++totals.events;
         if (emit == "docs") continue;
         if (format == "jsonl") {

@@ -16,6 +16,7 @@
 #include "cli/shared_data_dir.h"
 #include "dyad/engine.h"
 #include "eval/event_scores.h"
+#include "events/event_record.h"
 #include "ontology/ontology_tables.h"
 
 namespace dyad::cli {
@@ -142,7 +143,7 @@ int EvalEventsCommand(int argc, char** argv) {
     std::vector<eval::CodedEvent> predicted;
     std::vector<uint32_t> trigger_at;
     for (const EventRow& e : doc.events()) {
-      if (e.negated) continue;  // not emitted by default (`dyad code` without --keep-negated)
+      if (!events::ToldAsHappening(e.negated, e.modality)) continue;  // not emitted by `dyad code` by default
       eval::CodedEvent ce;
       ActorOf(doc, e.source, &ce.source, &ce.source_country);
       ActorOf(doc, e.target, &ce.target, &ce.target_country);

@@ -99,7 +99,9 @@ int ExplainCommand(int argc, char** argv) {
       std::printf("    %s -> %s  CAMEO %s (%s)  PLOVER %s  modality %s%s  trigger \"%s\"  rule %s\n",
                   r.has_source ? r.source.code.c_str() : "-", r.has_target ? r.target.code.c_str() : "-",
                   r.cameo_code.c_str(), r.cameo_name.c_str(), r.plover_type.empty() ? "-" : r.plover_type.c_str(),
-                  std::string(ModalityName(r.modality)).c_str(), r.negated ? ", NEGATED (dropped by default)" : "",
+                  std::string(ModalityName(r.modality)).c_str(),
+                  r.negated ? ", NEGATED (dropped by default)"
+                  : r.modality == Modality::kHypothetical ? " (dropped by default)" : "",
                   r.trigger_text.c_str(), r.rule.c_str());
     }
     if (sr.kind == Furniture::kBody) {

@@ -112,7 +112,7 @@ int ExportCommand(int argc, char** argv) {
       g.source_url = info.url.empty() ? r.doc_id : info.url;
       WriteGdeltEvent(r, g, out.buffer());
     } else if (format == "gdelt-mentions") {
-      if (info.event_key == 0) {  // negated: no event to point at
+      if (info.event_key == 0) {  // negated or hypothetical: no event to point at
         ++skipped;
         continue;
       }
@@ -150,7 +150,7 @@ int ExportCommand(int argc, char** argv) {
   if (!ok) return Fail(Status::IoError("writing the output failed (disk full?)"));
   std::fprintf(stderr, "dyad export: %zu %s written", written, per_mention ? "mentions" : "events");
   if (skipped > 0) std::fprintf(stderr, ", %zu left out (%s)", skipped,
-                                format == "plover" ? "no PLOVER type, source actor or full date" : "negated");
+                                format == "plover" ? "no PLOVER type, source actor or full date" : "negated or hypothetical");
   std::fprintf(stderr, "\n");
   return 0;
 }

@@ -53,6 +53,7 @@ coding:
   --dict FILE         TABARI/PETRARCH .actors/.agents file to add (repeatable)
   --dict-only         actors from --dict files only
   --keep-negated      store negated events too (they never count in deduplicated events)
+  --keep-hypothetical store hypothetical events too ("should apologise"; never counted either)
 
 progress:
   --progress          progress bar on stderr even when it is not a terminal
@@ -189,7 +190,7 @@ int IngestCommand(int argc, char** argv) {
   std::vector<char*> rest = actors::TakeRepeatedFlag(argc, argv, "dict", &dicts);
   ReaderOptions options;
   auto args = ParseDocumentCommandArgs(rest, {"db", "batch", "threads", "models", "data"},
-                                       {"help", "quiet", "force", "bulk", "progress", "keep-negated", "dict-only"}, &options);
+                                       {"help", "quiet", "force", "bulk", "progress", "keep-negated", "keep-hypothetical", "dict-only"}, &options);
   if (!args.ok()) return Usage(args.status().message());
   if (args->Has("help")) {
     std::fputs(kHelp, stdout);
@@ -209,7 +210,8 @@ int IngestCommand(int argc, char** argv) {
   int64_t batch_size = number("batch", 256, 100000);
   if (batch_size < 0) return Usage("--batch needs a number from 1 to 100000, got '" + args->Get("batch") + "'");
   if (args->Has("dict-only") && dicts.empty()) return Usage("--dict-only needs at least one --dict FILE");
-  const bool quiet = args->Has("quiet"), force = args->Has("force"), keep_negated = args->Has("keep-negated");
+  const bool quiet = args->Has("quiet"), force = args->Has("force");
+  const events::KeepEvents keep{args->Has("keep-negated"), args->Has("keep-hypothetical")};
   const bool bar = args->Has("progress") || isatty(STDERR_FILENO);
   const std::string db_path = args->Get("db", "dyad.db");
   std::vector<std::string> paths = args->positional();
@@ -314,7 +316,7 @@ int IngestCommand(int argc, char** argv) {
                                      : (*engine)->Analyze(rec.doc, scratch[worker]);
         if (status[i].ok() && ontology != nullptr) {
           auto evs = events::MakeEventRecords(rec.doc, *ontology);
-          if (!keep_negated) std::erase_if(evs, [](const events::EventRecord& e) { return e.negated; });
+          std::erase_if(evs, [&](const events::EventRecord& e) { return !keep(e); });
           batch->events[i] = std::move(evs);
         }
       }

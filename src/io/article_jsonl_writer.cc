@@ -47,7 +47,7 @@ void CloseArray(std::string& out) {
 }  // namespace
 
 void WriteArticleJsonl(const Document& doc, const std::vector<events::EventRecord>& events,
-                       const ArticleScores& scores, bool keep_negated, std::string& out) {
+                       const ArticleScores& scores, const events::KeepEvents& keep, std::string& out) {
   const DocumentMeta& m = doc.meta();
   out += '{';
   StringField(out, "doc_id", m.id);
@@ -86,7 +86,7 @@ void WriteArticleJsonl(const Document& doc, const std::vector<events::EventRecor
 
   OpenArray(out, "events");
   for (const events::EventRecord& e : events) {
-    if (e.negated && !keep_negated) continue;
+    if (!keep(e)) continue;
     AppendEventJson(e, out);
     out += ',';
   }

@@ -27,9 +27,9 @@ struct ArticleScores {
   uint32_t words = 0;
 };
 
-// Appends one line (ending in '\n'). `events` are doc's events as MakeEventRecords gave them; negated
-// ones are left out unless keep_negated.
+// Appends one line (ending in '\n'). `events` are doc's events as MakeEventRecords gave them; those not
+// told as happening (negated, hypothetical) are left out unless `keep` keeps them.
 void WriteArticleJsonl(const Document& doc, const std::vector<events::EventRecord>& events,
-                       const ArticleScores& scores, bool keep_negated, std::string& out);
+                       const ArticleScores& scores, const events::KeepEvents& keep, std::string& out);
 
 }  // namespace dyad

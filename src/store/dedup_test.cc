@@ -188,6 +188,19 @@ TEST(Dedup, NegatedMentionsBelongToNoEvent) {
   EXPECT_EQ(EventCounts(path, "cameo_code = '036'").mentions, 1);
 }
 
+// "Russia could meet Iran": stored (when kept) but, like a negated mention, not an event.
+TEST(Dedup, HypotheticalMentionsBelongToNoEvent) {
+  std::string path = FreshStorePath("hypothetical.db");
+  std::vector<TestArticle> arts;
+  arts.push_back(MakeTestArticle("a1", "2022-07-19", {{"RUSGOV", "IRNGOV", "036"}, {"RUSGOV", "IRNGOV", "036"}}));
+  arts[0].events[0].modality = Modality::kHypothetical;
+  WriteAll(path, arts);
+  EXPECT_EQ(EventCounts(path, "cameo_code = '036'").mentions, 1);
+  auto db = OpenStore(path, OpenMode::kReadOnly);
+  ASSERT_TRUE(db.ok());
+  EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM event_mentions WHERE event_key IS NULL AND modality = 2"), 1);
+}
+
 TEST(Dedup, EventDateComesFromTheRecordOrTheArticle) {
   std::string path = FreshStorePath("dates.db");
   std::vector<TestArticle> arts;

@@ -392,7 +392,7 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
       const int64_t cluster = duplicate_of.value_or(article_id);
       s.Bind(43, cluster);
       s.Bind(44, std::string_view(meta.source), false);
-      if (!r.negated) {
+      if (events::ToldAsHappening(r)) {  // negated and hypothetical mentions belong to no event
         auto key = dedup.EventFor(r, day, date);
         if (!key.ok()) return key.status();
         DYAD_RETURN_IF_ERROR(dedup.AddMention(*key, mention_id, cluster, meta.source));
