@@ -282,3 +282,26 @@ TEST_F(CliParse, EvalNerOnConll2003MeetsTheIssueBar) {
     EXPECT_GE(f1, floor) << file;
   }
 }
+
+// dyad ingest builds the query indexes once at the end for a first load and for input larger than the
+// store, and keeps them up to date for a small addition (the "building" line says which it did).
+TEST_F(CliParse, IngestDefersIndexesForFirstAndLargeLoadsOnly) {
+  const std::string db = (dir_ / "s.db").string();
+  const std::string kBuilding = "building the query indexes";
+  std::string first = Write("first.txt", "Russia attacked Ukraine on Monday, officials in Kyiv said.\n");
+  RunResult r = Dyad("ingest --db '" + db + "' --threads 1 '" + first + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find(kBuilding), std::string::npos) << r.err;  // a store without events
+  std::string small = Write("small.txt", "Iran welcomed the decision on Tuesday.\n");
+  r = Dyad("ingest --db '" + db + "' --threads 1 '" + small + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find(kBuilding), std::string::npos) << r.err;  // small against the store
+  std::string big;
+  while (big.size() < fs::file_size(db) + 4096) big += "The minister said talks would resume next week in Vienna.\n\n";
+  std::string large = Write("large.txt", big);
+  r = Dyad("ingest --db '" + db + "' --threads 2 '" + large + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find(kBuilding), std::string::npos) << r.err;  // larger than the store
+  r = Dyad("sql --db '" + db + "' \"SELECT count(*) FROM sqlite_schema WHERE name LIKE 'events_by_%'\"");
+  EXPECT_NE(r.out.find("4"), std::string::npos) << r.out;
+}

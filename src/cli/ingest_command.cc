@@ -43,8 +43,8 @@ store:
   --db FILE           the store (default: dyad.db); created when absent, upgraded when older
   --batch N           articles per transaction (default 256)
   --force             recode and replace articles even when stored unchanged
-  --bulk              build the query indexes once at the end instead of with every batch (for large
-                      loads into a store that has events; a store without events is loaded so anyway)
+  --bulk              build the query indexes once at the end instead of with every batch; done
+                      without asking for a store without events and for input larger than the store
 
 coding:
   --threads N         coding threads (default: all cores); one more thread writes
@@ -217,9 +217,16 @@ int IngestCommand(int argc, char** argv) {
   std::vector<std::string> paths = args->positional();
   if (paths.empty()) paths.push_back("-");
 
-  // The store first: a bad store is reported before minutes of model loading.
+  // The store first: a bad store is reported before minutes of model loading. Its query indexes are
+  // built once at the end (a sort) rather than row by row when the load is large against the store:
+  // more input bytes than the store file holds means about as many new events as old ones. A store
+  // without events is loaded so anyway (IndexMode::kAuto).
+  const uint64_t total_bytes = InputBytes(paths);
   store::WriterOptions writer_options;
-  if (args->Has("bulk")) writer_options.indexes = store::IndexMode::kBulk;
+  std::error_code store_size_error;
+  const uint64_t store_bytes = std::filesystem::file_size(db_path, store_size_error);
+  if (args->Has("bulk") || (!store_size_error && total_bytes > store_bytes))
+    writer_options.indexes = store::IndexMode::kBulk;
   auto writer = store::StoreWriter::Open(db_path, writer_options);
   if (!writer.ok()) {
     std::fprintf(stderr, "dyad ingest: %s\n", writer.status().ToString().c_str());
@@ -254,7 +261,6 @@ int IngestCommand(int argc, char** argv) {
   std::vector<Engine::Scratch> scratch;
   for (int64_t i = 0; i < threads; ++i) scratch.emplace_back(**engine);
   WriterThread writer_thread(writer->get());
-  const uint64_t total_bytes = InputBytes(paths);
   const auto start = Clock::now();
   auto last_report = start;
   Totals t;
