@@ -186,15 +186,7 @@ Result<EventGold> ParseEventGold(std::string_view tsv, std::string_view file) {
       options, [&](const std::vector<std::string_view>& f, int line_no) -> Status {
         auto where = [&](const std::string& what) { return TableLineError(file, line_no, what); };
         GoldSentence s;
-        s.path = std::string(f[0]);
-        s.record = std::string(f[1]);
-        if (s.path.empty()) return where("empty path");
-        if (!ParseGoldUint32(f[2], &s.begin) || !ParseGoldUint32(f[3], &s.end) || s.begin >= s.end) {
-          return where("bad offsets");
-        }
-        if (!IsGoldHex8(f[4])) return where("sha1 must be 8 lower-case hex digits");
-        s.sha1 = std::string(f[4]);
-        s.date = std::string(f[5]);
+        if (const char* wrong = ParseGoldSpan(f, &s)) return where(wrong);
         CodedEvent e{std::string(f[6]), std::string(f[7]), std::string(f[8]), std::string(f[9]),
                      std::string(f[10]), std::string(f[11])};
         const bool none = e.cameo == "-";

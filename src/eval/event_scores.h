@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "dyad/status.h"
+#include "eval/gold_fields.h"
 
 namespace dyad::eval {
 
@@ -31,12 +32,7 @@ struct CodedEvent {
 };
 
 // A gold sentence: where it is, and its events (empty: the coder found no codable event).
-struct GoldSentence {
-  std::string path;    // relative to the shared data folder
-  std::string record;  // record key inside the file; empty for a plain text file
-  uint32_t begin = 0, end = 0;  // code point offsets into the record text
-  std::string sha1;    // first 8 hex digits of SHA-1 of the sentence's UTF-8 bytes
-  std::string date;    // YYYY-MM-DD or empty
+struct GoldSentence : GoldSpan {  // the span is the sentence
   std::vector<CodedEvent> events;
   int line = 0;        // first line of the sentence in the gold file (for messages)
 };

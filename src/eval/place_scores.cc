@@ -71,15 +71,7 @@ Result<PlaceGold> ParsePlaceGold(std::string_view tsv, std::string_view file) {
       [&](const std::vector<std::string_view>& f, int line_no) -> Status {
         auto where = [&](const std::string& what) { return TableLineError(file, line_no, what); };
         GoldPlace p;
-        p.path = std::string(f[0]);
-        p.record = std::string(f[1]);
-        if (p.path.empty()) return where("empty path");
-        if (!ParseGoldUint32(f[2], &p.begin) || !ParseGoldUint32(f[3], &p.end) || p.begin >= p.end) {
-          return where("bad offsets");
-        }
-        if (!IsGoldHex8(f[4])) return where("sha1 must be 8 lower-case hex digits");
-        p.sha1 = std::string(f[4]);
-        p.date = std::string(f[5]);
+        if (const char* wrong = ParseGoldSpan(f, &p)) return where(wrong);
         p.country = std::string(f[6]);
         if (p.country != "-" && !IsCountryCode(p.country)) return where("country must be a dyad code or '-'");
         p.type = std::string(f[7]);

@@ -29,12 +29,7 @@
 namespace dyad::eval {
 
 // One gold place mention.
-struct GoldPlace {
-  std::string path;    // relative to the shared data folder
-  std::string record;  // record key (see ReadPlaceRecord); empty for a plain text file
-  uint32_t begin = 0, end = 0;  // code point offsets into the record text
-  std::string sha1;    // first 8 hex digits of SHA-1 of the span's UTF-8 bytes
-  std::string date;    // article date, YYYY-MM-DD
+struct GoldPlace : GoldSpan {  // the span is the place mention; record keys: see ReadPlaceRecord
   std::string country; // dyad country code ("IRN", "ROM"), or "-" for no single country
   std::string type;    // the annotator's kind: country, city, subdivision, region, water, other
   std::string split;   // "dev" (look and tune), "test" (held out, then read), "test2" (held out)
