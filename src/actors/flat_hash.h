@@ -13,12 +13,10 @@
 
 namespace dyad::actors {
 
-inline uint64_t MixHash(uint64_t x) { return Mix64(x); }  // core/mix64.h
-
 inline uint64_t StringHash(std::string_view s) {  // FNV-1a, then mixed
   uint64_t h = 0xcbf29ce484222325ULL;
   for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
-  return MixHash(h);
+  return Mix64(h);
 }
 
 // uint64 key -> uint32 value. Keys must not be UINT64_MAX (the empty marker).
@@ -28,14 +26,14 @@ class FlatMap64 {
   FlatMap64() { Rehash(64); }
 
   uint32_t Find(uint64_t key) const {
-    for (size_t i = MixHash(key) & mask_;; i = (i + 1) & mask_) {
+    for (size_t i = Mix64(key) & mask_;; i = (i + 1) & mask_) {
       if (keys_[i] == key) return values_[i];
       if (keys_[i] == kEmpty) return kMissing;
     }
   }
   void Insert(uint64_t key, uint32_t value) {  // REQUIRES: key not present
     if ((size_ + 1) * 2 > keys_.size()) Rehash(keys_.size() * 2);
-    size_t i = MixHash(key) & mask_;
+    size_t i = Mix64(key) & mask_;
     while (keys_[i] != kEmpty) i = (i + 1) & mask_;
     keys_[i] = key;
     values_[i] = value;

@@ -69,7 +69,7 @@ struct KeepEvents {
   bool negated = false;
   bool hypothetical = false;
   bool operator()(const EventRecord& e) const {
-    return ToldAsHappening(e) || ((!e.negated || negated) && (e.modality != Modality::kHypothetical || hypothetical));
+    return (!e.negated || negated) && (e.modality != Modality::kHypothetical || hypothetical);
   }
 };
 

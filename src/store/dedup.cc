@@ -14,7 +14,6 @@ constexpr size_t kMaxCachedEvents = 1 << 20;
 // About 50 bytes each: at most ~50 MiB of who-told-what, then it is forgotten and reloaded on demand.
 constexpr size_t kMaxRememberedMembers = 1 << 20;
 
-uint64_t Mix(uint64_t x) { return Mix64(x); }  // spreads shingle hashes over all 64 bits
 
 bool WordByte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
 
@@ -41,7 +40,7 @@ uint64_t SimHash(std::string_view text) {
   }
   int32_t votes[64] = {};
   auto vote = [&](uint64_t h) {
-    h = Mix(h);
+    h = Mix64(h);  // spreads shingle hashes over all 64 bits
     for (int b = 0; b < 64; ++b) votes[b] += (h >> b) & 1 ? 1 : -1;
   };
   if (words.size() < 3) {
@@ -57,7 +56,7 @@ uint64_t SimHash(std::string_view text) {
 
 int HammingDistance(uint64_t a, uint64_t b) { return std::popcount(a ^ b); }
 
-Result<EventDeduplicator> EventDeduplicator::Prepare(sqlite3* db) {
+Result<EventDeduplicator> EventDeduplicator::Prepare(sqlite3* db, bool store_has_events) {
   EventDeduplicator d;
   struct {
     Stmt* stmt;
@@ -70,7 +69,6 @@ Result<EventDeduplicator> EventDeduplicator::Prepare(sqlite3* db) {
        " cameo_root, quad_class, goldstein, plover_type, first_mention, num_mentions, num_sources, num_articles)"
        " VALUES (?12,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?13,?14,?15,?16)"},
       {&d.max_id_, "SELECT coalesce(max(id), 0) + 1 FROM events"},
-      {&d.any_event_, "SELECT EXISTS(SELECT 1 FROM events)"},
       {&d.data_version_, "PRAGMA data_version"},
       {&d.recount_,
        "UPDATE events SET (num_mentions, num_articles, num_sources, first_mention) = ("
@@ -91,10 +89,7 @@ Result<EventDeduplicator> EventDeduplicator::Prepare(sqlite3* db) {
     *s.stmt = std::move(*p);
   }
   // An empty store: every event it will hold passes through the cache.
-  auto any = d.any_event_.Step();
-  if (!any.ok()) return any.status();
-  d.cache_complete_ = d.any_event_.Int(0) == 0;
-  d.any_event_.Reset();
+  d.cache_complete_ = !store_has_events;
   auto version = d.DataVersion();
   if (!version.ok()) return version.status();
   d.data_version_seen_ = *version;

@@ -50,7 +50,8 @@ int HammingDistance(uint64_t a, uint64_t b);
 
 class EventDeduplicator {
  public:
-  static Result<EventDeduplicator> Prepare(sqlite3* db);
+  // `store_has_events`: whether the events table holds any row now (a writer's open checks it once).
+  static Result<EventDeduplicator> Prepare(sqlite3* db, bool store_has_events);
 
   // Call at the start of every batch (inside its transaction).
   Status BeginBatch();
@@ -117,7 +118,7 @@ class EventDeduplicator {
     source_ids_.clear();
   }
 
-  Stmt find_event_, insert_event_, recount_, delete_empty_, band_lookup_, band_insert_, max_id_, any_event_, data_version_, members_of_,
+  Stmt find_event_, insert_event_, recount_, delete_empty_, band_lookup_, band_insert_, max_id_, data_version_, members_of_,
       add_counts_;
   std::unordered_map<int64_t, Delta> deltas_;
   EventKeyMap cache_;  // dedup key -> events.id

@@ -27,11 +27,11 @@ struct EventKey {
 class EventKeyMap {
  public:
   static EventKey Fingerprint(int64_t day, std::string_view source, std::string_view target, std::string_view cameo) {
-    EventKey k{Mix(static_cast<uint64_t>(day) ^ 0x243f6a8885a308d3ull), Mix(static_cast<uint64_t>(day) ^ 0x13198a2e03707344ull)};
+    EventKey k{Mix64(static_cast<uint64_t>(day) ^ 0x243f6a8885a308d3ull), Mix64(static_cast<uint64_t>(day) ^ 0x13198a2e03707344ull)};
     for (std::string_view f : {source, target, cameo}) {
       // The length first, so that field boundaries count ("AB","C" differs from "A","BC").
-      k.a = Mix(k.a ^ f.size());
-      k.b = Mix(k.b + f.size() * 0x9e3779b97f4a7c15ull);
+      k.a = Mix64(k.a ^ f.size());
+      k.b = Mix64(k.b + f.size() * 0x9e3779b97f4a7c15ull);
       size_t i = 0;
       for (; i + 8 <= f.size(); i += 8) Absorb(k, Load(f.data() + i, 8));
       if (i < f.size()) Absorb(k, Load(f.data() + i, f.size() - i));
@@ -72,15 +72,14 @@ class EventKeyMap {
     int64_t id = 0;  // 0: empty
   };
 
-  static uint64_t Mix(uint64_t x) { return Mix64(x); }
   static uint64_t Load(const char* p, size_t n) {
     uint64_t w = 0;
     std::memcpy(&w, p, n);
     return w;
   }
   static void Absorb(EventKey& k, uint64_t w) {
-    k.a = Mix(k.a ^ w);
-    k.b = Mix(k.b + w * 0xc2b2ae3d27d4eb4full);
+    k.a = Mix64(k.a ^ w);
+    k.b = Mix64(k.b + w * 0xc2b2ae3d27d4eb4full);
   }
   size_t Home(const EventKey& k) const { return static_cast<size_t>(k.a) & mask_; }
 

@@ -157,17 +157,23 @@ Status CheckHeader(const std::string& path, off_t size) {
   return Status::Ok();
 }
 
+Status InTransaction(Db& db, const std::function<Status()>& body) {
+  DYAD_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+  Status st = body();
+  if (st.ok()) st = db.Exec("COMMIT");
+  if (!st.ok()) db.Exec("ROLLBACK");
+  return st;
+}
+
 Status Migrate(Db& db, int from, int to) {
   for (int v = from; v < to; ++v) {
-    DYAD_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
-    Status st = db.Exec(kMigrations[v]);
-    if (st.ok()) st = db.Exec("PRAGMA user_version = " + std::to_string(v + 1));
-    if (st.ok()) st = db.Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
-    if (st.ok()) st = db.Exec("COMMIT");
-    if (!st.ok()) {
-      db.Exec("ROLLBACK");
+    Status st = InTransaction(db, [&]() -> Status {
+      DYAD_RETURN_IF_ERROR(db.Exec(kMigrations[v]));
+      DYAD_RETURN_IF_ERROR(db.Exec("PRAGMA user_version = " + std::to_string(v + 1)));
+      return db.Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    });
+    if (!st.ok())
       return Status(st.code(), "upgrading the store to schema version " + std::to_string(v + 1) + ": " + st.message());
-    }
   }
   return Status::Ok();
 }
@@ -244,14 +250,6 @@ namespace {
 // event index stay): these are the ones a bulk load defers.
 constexpr const char* kQueryIndexes[] = {"events_by_countries", "events_by_source", "events_by_target",
                                          "events_by_target_country"};
-
-Status InTransaction(Db& db, const std::function<Status()>& body) {
-  DYAD_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
-  Status st = body();
-  if (st.ok()) st = db.Exec("COMMIT");
-  if (!st.ok()) db.Exec("ROLLBACK");
-  return st;
-}
 
 }  // namespace
 

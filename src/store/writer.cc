@@ -144,12 +144,9 @@ Result<std::unique_ptr<StoreWriter>> StoreWriter::Open(const std::string& path, 
   if (!db.ok()) return db.status();
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(*db);
-  bool defer = options.indexes == IndexMode::kBulk;
-  if (options.indexes == IndexMode::kAuto) {
-    auto any = impl->db.QueryInt("SELECT EXISTS(SELECT 1 FROM events)");
-    if (!any.ok()) return any.status();
-    defer = *any == 0;
-  }
+  auto has_events = impl->db.QueryInt("SELECT EXISTS(SELECT 1 FROM events)");
+  if (!has_events.ok()) return has_events.status();
+  const bool defer = options.indexes == IndexMode::kBulk || (options.indexes == IndexMode::kAuto && *has_events == 0);
   if (defer) {
     DYAD_RETURN_IF_ERROR(DeferQueryIndexes(impl->db));
   } else {
@@ -162,7 +159,7 @@ Result<std::unique_ptr<StoreWriter>> StoreWriter::Open(const std::string& path, 
     if (!s.ok()) return s.status();
     impl->stmts[i] = std::move(*s);
   }
-  auto d = EventDeduplicator::Prepare(impl->db.get());
+  auto d = EventDeduplicator::Prepare(impl->db.get(), *has_events != 0);
   if (!d.ok()) return d.status();
   impl->dedup = std::move(*d);
   return std::unique_ptr<StoreWriter>(new StoreWriter(std::move(impl)));
