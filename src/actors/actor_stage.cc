@@ -68,6 +68,7 @@ class ActorStage final : public Stage {
   static bool OfOrFrom(const Document& doc, uint32_t nmod_head);
   bool FormerBefore(const Ctx& c, uint32_t sentence_first, uint32_t at) const;
   void SetPersonCode(const Ctx& c, Span& s, bool former) const;
+  void PreferTitledRole(const Ctx& c, const Span& title, Span& person) const;
 
   std::shared_ptr<const ActorIndex> index_;
   ActorStageOptions options_;
@@ -165,6 +166,28 @@ void ActorStage::SetPersonCode(const Ctx& c, Span& s, bool former) const {
   for (const auto& role : e.roles) {
     if (role.code == r.code && !former && r.in_office && role.role == r.role) s.rule = role.source;
   }
+}
+
+// "Iranian President Ebrahim Raisi" in an article whose date finds him out of office (or that has no
+// date, so today's is used): the text itself says which office he holds at the time it tells of, so
+// his role with the title's sector (and country, when the title has one) is coded rather than ELI.
+// A person in office on the date keeps the dated role ("President Biden" in 2022 stays USAGOV).
+void ActorStage::PreferTitledRole(const Ctx& c, const Span& title, Span& person) const {
+  if (person.entry == UINT32_MAX || title.role.empty()) return;
+  const ActorEntry& e = index_->entry(person.entry);
+  if (e.roles.empty() || ResolveRole(e, c.date, false).in_office) return;
+  const ActorRole* best = nullptr;
+  for (const auto& r : e.roles) {
+    if (r.code.size() < 6 || std::string_view(r.code).substr(3) != title.role) continue;
+    if (title.country.size() == 3 && !r.code.starts_with(title.country)) continue;
+    if (best == nullptr || r.from > best->from) best = &r;  // the latest such office
+  }
+  if (best == nullptr) return;
+  person.code = best->code;
+  person.country = best->code.substr(0, 3);
+  person.sector = index_->SectorForCode(best->code);
+  person.rule = "titled-role:" + best->source;
+  person.titled_role = true;
 }
 
 void ActorStage::MatchSentence(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& out) const {
@@ -326,6 +349,7 @@ void ActorStage::Titles(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>&
       Span& p = spans[a + 1];
       p.first = t.first;
       p.rule = "title:" + p.rule;
+      PreferTitledRole(c, t, p);
       t.dead = true;
       continue;
     }

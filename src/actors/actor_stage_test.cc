@@ -136,6 +136,34 @@ TEST(ActorStageTest, DateAndFormerChooseTheRole) {
   EXPECT_EQ(in2022[0].code, "USAELI");
 }
 
+TEST(ActorStageTest, TheTitleInTheTextPicksTheOfficeWhenTheDateFindsNone) {
+  // An undated article (today's date: Raisi is out of office) that calls him "President": the text says
+  // which office it tells of, and a later bare "Raisi" is the same office holder.
+  std::vector<std::vector<W>> s = {{{"Iranian", "ADJ", 2, "amod"}, {"President", "PROPN", 5, "nsubj"},
+                                    {"Ebrahim", "PROPN", 2, "flat"}, {"Raisi", "PROPN", 2, "flat"},
+                                    {"spoke", "VERB", 0, "root"}},
+                                   {{"Raisi", "PROPN", 2, "nsubj"}, {"left", "VERB", 0, "root"}}};
+  auto later = RunStage(s, "2026-11-30");
+  ASSERT_EQ(later.size(), 2u) << Codes(later);
+  EXPECT_EQ(later[0].code, "IRNGOV") << later[0].rule;
+  EXPECT_EQ(later[1].code, "IRNGOV") << later[1].rule;
+  // Without the title the date decides, as before; and on a date in office the dated role stands.
+  auto bare = RunStage({{{"Raisi", "PROPN", 2, "nsubj"}, {"spoke", "VERB", 0, "root"}}}, "2026-11-30");
+  ASSERT_EQ(bare.size(), 1u);
+  EXPECT_EQ(bare[0].code, "IRNELI");
+  auto judge = RunStage({{{"Iranian", "ADJ", 2, "amod"}, {"President", "PROPN", 4, "nsubj"}, {"Raisi", "PROPN", 2, "flat"},
+                          {"spoke", "VERB", 0, "root"}}},
+                        "2020-01-01");
+  ASSERT_EQ(judge.size(), 1u);
+  EXPECT_EQ(judge[0].code, "IRNJUD");  // in office as head of the judiciary then: the date wins
+  // "former" still forces the out-of-office reading.
+  auto former = RunStage({{{"former", "ADJ", 2, "amod"}, {"President", "PROPN", 4, "nsubj"}, {"Raisi", "PROPN", 2, "flat"},
+                           {"spoke", "VERB", 0, "root"}}},
+                         "2026-11-30");
+  ASSERT_EQ(former.size(), 1u);
+  EXPECT_EQ(former[0].code, "IRNELI");
+}
+
 TEST(ActorStageTest, EveryResolvedCodeCarriesItsSector) {
   // Persons and composed agents get the PLOVER sector of their code's role block, as agent nouns do.
   auto f = RunStage({{{"Putin", "PROPN", 2, "nsubj"}, {"met", "VERB", 0, "root"}, {"Iranian", "ADJ", 4, "amod"},

@@ -162,6 +162,16 @@ void ResolveSentence(const Document& doc, uint32_t sentence, const std::vector<s
       auto it = st.first_of_entry.find(s.entry);
       if (it != st.first_of_entry.end()) {
         s.antecedent = it->second;
+        // "US President Joe Biden ... Biden said": the bare name is the office holder the article
+        // introduced, even where the date alone finds him out of office ("former" still wins).
+        const Span& first = all[static_cast<size_t>(it->second)];
+        if (first.titled_role && s.rule.starts_with("out-of-office:")) {
+          s.code = first.code;
+          s.country = first.country;
+          s.sector = first.sector;
+          s.titled_role = true;
+          s.rule = "titled-role:antecedent";
+        }
       } else {
         st.first_of_entry[s.entry] = static_cast<int>(all.size());
       }

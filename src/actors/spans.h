@@ -20,6 +20,7 @@ struct Span {
   bool plural = false;         // plural agent ("officials") or demonym plural
   bool bare_agent = false;     // agent noun with no actor to compose with (coref may resolve it)
   bool dead = false;           // consumed by a larger span
+  bool titled_role = false;    // persons: coded by the office the text gives them, not by the date
   int antecedent = -1;         // index into the document's span list
   MentionKind resolved_kind = MentionKind::kPronoun;  // pronouns: the kind of what they stand for
 };
