@@ -164,6 +164,25 @@ TEST(ActorStageTest, TheTitleInTheTextPicksTheOfficeWhenTheDateFindsNone) {
   EXPECT_EQ(former[0].code, "IRNELI");
 }
 
+TEST(ActorStageTest, KnownPersonBySurnameAfterHonorificOrAsProperNoun) {
+  // "May" is no alias of Theresa May (a month, a verb); once she is named in full, "Mrs May" and a
+  // proper-noun "May" inside a sentence are her, while "in May" (a month) and a sentence-initial "May"
+  // are not.
+  std::vector<std::vector<W>> s = {{{"Theresa", "PROPN", 3, "nsubj"}, {"May", "PROPN", 1, "flat"}, {"spoke", "VERB", 0, "root"}},
+                                   {{"Mrs", "PROPN", 2, "compound"}, {"May", "PROPN", 3, "nsubj"}, {"left", "VERB", 0, "root"}},
+                                   {{"Then", "ADV", 3, "advmod"}, {"May", "PROPN", 3, "nsubj"}, {"spoke", "VERB", 0, "root"}},
+                                   {{"Talks", "NOUN", 2, "nsubj"}, {"resume", "VERB", 0, "root"}, {"in", "ADP", 4, "case"},
+                                    {"May", "PROPN", 2, "obl"}},
+                                   {{"May", "PROPN", 2, "nsubj"}, {"ended", "VERB", 0, "root"}}};
+  auto f = RunStage(s, "2018-03-01");
+  ASSERT_EQ(f.size(), 3u) << Codes(f);
+  EXPECT_EQ(f[0].text, "Theresa May");
+  EXPECT_EQ(f[1].text, "May");
+  EXPECT_EQ(f[1].code, "GBRGOV");
+  EXPECT_EQ(f[1].antecedent, 0);
+  EXPECT_EQ(f[2].code, "GBRGOV");
+}
+
 TEST(ActorStageTest, EveryResolvedCodeCarriesItsSector) {
   // Persons and composed agents get the PLOVER sector of their code's role block, as agent nouns do.
   auto f = RunStage({{{"Putin", "PROPN", 2, "nsubj"}, {"met", "VERB", 0, "root"}, {"Iranian", "ADJ", 4, "amod"},

@@ -29,6 +29,44 @@ bool IsPersonLike(const Span& s) {
 }
 bool IsPluralAgent(const Span& s) { return s.kind == MentionKind::kAgent && s.plural; }
 
+bool IsHonorific(std::string_view f) {
+  for (std::string_view h : {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr."}) {
+    if (f == h) return true;
+  }
+  return false;
+}
+
+bool IsMonth(std::string_view f) {
+  for (std::string_view m : {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                             "october", "november", "december"}) {
+    if (f == m) return true;
+  }
+  return false;
+}
+
+// "in May", "May 5", "early May": a month, not Mrs May.
+bool ReadsAsMonth(const Document& doc, const std::vector<std::string>& folded, uint32_t sentence_first,
+                  uint32_t sentence_end, uint32_t t) {
+  if (!IsMonth(folded[t])) return false;
+  if (t + 1 < sentence_end && doc.token(t + 1).upos() == Upos::NUM) return true;
+  if (t == sentence_first) return true;
+  if (doc.token(t - 1).upos() == Upos::NUM) return true;
+  for (std::string_view w : {"in", "on", "by", "since", "until", "till", "from", "of", "during", "last", "next", "this",
+                             "early", "late", "mid", "mid-", "before", "after", "through", "to", "between", "and"}) {
+    if (folded[t - 1] == w) return true;
+  }
+  return false;
+}
+
+// A known person's bare surname at token t (see CorefState::person_surnames): after an honorific, or a
+// proper noun that does not open the sentence and does not read as a month.
+bool KnownSurnameAt(const Document& doc, const std::vector<std::string>& folded, uint32_t sentence_first,
+                    uint32_t sentence_end, uint32_t t) {
+  if (t > sentence_first && IsHonorific(folded[t - 1])) return true;
+  return t > sentence_first && doc.token(t).upos() == Upos::PROPN &&
+         !ReadsAsMonth(doc, folded, sentence_first, sentence_end, t);
+}
+
 bool IsSubject(const Document& doc, const Span& s) {
   return doc.token(s.head).deprel().starts_with("nsubj");
 }
@@ -91,7 +129,9 @@ void ResolveSentence(const Document& doc, uint32_t sentence, const std::vector<s
       p.head = t;
       p.kind = MentionKind::kPronoun;
       spans.push_back(std::move(p));
-    } else if (StartsUpper(doc.token(t).text()) && st.surnames.count(f) > 0) {
+    } else if (StartsUpper(doc.token(t).text()) &&
+               (st.surnames.count(f) > 0 ||
+                (st.person_surnames.count(f) > 0 && KnownSurnameAt(doc, folded, row.first_token, row.end_token, t)))) {
       Span p;
       p.first = t;
       p.end = t + 1;
@@ -132,7 +172,8 @@ void ResolveSentence(const Document& doc, uint32_t sentence, const std::vector<s
       continue;
     }
     if (s.rule == "surname" && s.code.empty()) {
-      int a = Root(all, st.surnames[folded[s.first]]);
+      auto known = st.surnames.find(folded[s.first]);
+      int a = Root(all, known != st.surnames.end() ? known->second : st.person_surnames[folded[s.first]]);
       CopyActor(s, all[a], a);
       Push(all, st, sentence, std::move(s));
       continue;
@@ -174,6 +215,9 @@ void ResolveSentence(const Document& doc, uint32_t sentence, const std::vector<s
         }
       } else {
         st.first_of_entry[s.entry] = static_cast<int>(all.size());
+        if (s.end - s.first >= 2 && StartsUpper(doc.token(s.end - 1).text())) {
+          st.person_surnames.emplace(folded[s.end - 1], static_cast<int>(all.size()));
+        }
       }
     } else if (s.kind == MentionKind::kPerson && s.end - s.first >= 1) {
       // Unknown person (title + name, apposition): remember the surname.

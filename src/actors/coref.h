@@ -4,7 +4,9 @@
 // `all` (document order), resolving as it goes:
 //   - repeated names: a later mention of a known person points at the first one; an unknown person
 //     named by a title or apposition is remembered by surname, and a later bare surname ("Maleki")
-//     becomes a mention of the same actor;
+//     becomes a mention of the same actor; so does a known person's surname that the dictionary cannot
+//     list alone ("Theresa May" ... "Mrs May", "May said"), after an honorific or as a proper noun
+//     inside a sentence;
 //   - pronouns: he/him/his/she/her -> a person; it/its -> a country/organisation ("it is/was/will" is
 //     skipped: usually not an actor); they/them/their -> a plural agent, else a country/organisation.
 //     Which one: within 3 sentences back, the nearest sentence that has a compatible mention before
@@ -29,6 +31,10 @@ struct CorefState {
   std::vector<uint32_t> sentence_of;                    // per mention in `all`
   std::unordered_map<std::string, int> surnames;        // folded surname -> mention index
   std::unordered_map<uint32_t, int> first_of_entry;     // dictionary person entry -> first mention
+  // Surnames of dictionary persons named in full earlier ("Theresa May" -> "may") whose bare surname is
+  // no alias, usually because it is also a word or a month: "Mrs May", or a proper-noun "May" inside a
+  // sentence, is that person.
+  std::unordered_map<std::string, int> person_surnames;
 };
 
 void ResolveSentence(const Document& doc, uint32_t sentence, const std::vector<std::string>& folded,
