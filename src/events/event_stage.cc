@@ -137,7 +137,7 @@ class Coder {
         continue;
       }
       FillSlots(t, kind, m);
-      const bool complete = !m.sources.empty() && (!m.targets.empty() || !p.needs_target);
+      const bool complete = !m.sources.empty() && (!m.targets.empty() || !p.needs_target || Reciprocal(p, m));
       if (!best.pattern || complete) best = m;
       if (complete) break;
       if (trace_) Say(t, "pattern " + p.id + ": words found, but " +
@@ -145,7 +145,7 @@ class Coder {
     }
     if (!best.pattern) return;
     const EventPattern& p = *best.pattern;
-    if (best.sources.empty() || (best.targets.empty() && p.needs_target)) return;
+    if (best.sources.empty() || (best.targets.empty() && p.needs_target && !Reciprocal(p, best))) return;
 
     Modal modal = kind == TriggerKind::kVerb ? VerbModality(t) : NounModality(t);
     for (int32_t w : best.words) {  // "expressed no sympathy", "imposed no sanctions"
@@ -184,6 +184,7 @@ class Coder {
     MarkUsed(t, best);
 
     std::vector<int32_t> targets = best.targets;
+    const bool reciprocal = Reciprocal(p, best);
     if (targets.empty()) targets.push_back(-1);
     int emitted = 0;
     auto emit = [&](int32_t src, int32_t tgt, const std::string& c) {
@@ -207,7 +208,12 @@ class Coder {
       out->push_back(row);
       ++emitted;
     };
+    if (reciprocal) {  // "Putin and Erdogan met": each with the other
+      for (int32_t a : best.sources)
+        for (int32_t b : best.sources) emit(a, b, code);
+    }
     for (int32_t src : best.sources) {
+      if (reciprocal) break;
       for (int32_t tgt : targets) {
         emit(src, tgt, code);
         if (tgt >= 0 && !pair_code.empty()) emit(tgt, src, pair_code);
@@ -226,6 +232,16 @@ class Coder {
       line += "; " + std::to_string(emitted) + " event(s)";
       Say(t, line);
     }
+  }
+
+  // A mutual pattern (flag sym: meet, hold talks, sign) with no target but two or more different actors
+  // doing it together ("Putin and Erdogan met", "Iran and Russia are in talks"): each is the other's
+  // target.
+  bool Reciprocal(const EventPattern& p, const Match& m) const {
+    if (!p.symmetric || !m.targets.empty() || m.sources.size() < 2) return false;
+    for (int32_t a : m.sources)
+      if (doc_.mentions()[a].code != doc_.mentions()[m.sources[0]].code) return true;
+    return false;
   }
 
   std::string Names(const std::vector<int32_t>& ms) const {
@@ -537,6 +553,17 @@ class Coder {
       if (HasCase(c, kBy) || (!of_used && HasCase(c, kOf) && g_.mention(c) >= 0)) {
         *how = "by/of phrase";
         return static_cast<int32_t>(c);
+      }
+    }
+    // "Iran and Russia are in talks", "Russia is at war with Ukraine": the subject of a prepositional
+    // predicate noun.
+    static const std::vector<std::string> kInAt = {"in", "at"};
+    if (HasCase(n, kInAt)) {
+      for (uint32_t c : g_.children(n)) {
+        if (g_.rel(c) == "nsubj") {
+          *how = "subject of '" + std::string(g_.text(n)) + "'";
+          return static_cast<int32_t>(c);
+        }
       }
     }
     int32_t h = g_.head(n);

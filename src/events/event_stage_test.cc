@@ -23,7 +23,9 @@ constexpr char kPatterns[] =
     "073\tverb\treceive aid from $SRC\n"
     "120\tverb\tdecline $TGT\n"
     "160\tverb\tdrop case against $TGT\n"
-    "141\tverb\tdemonstrate\tnotarget|intransitive\n";
+    "141\tverb\tdemonstrate\tnotarget|intransitive\n"
+    "040\tverb\tmeet $TGT\tsym\n"
+    "040\tnoun\ttalk with|between $TGT\tsym\n";
 constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n19\t\t138\t\n16\t\t131\t\n";
 constexpr char kGovernors[] =
     "lemma\teffect\tcameo\tnote\nschedule\tintended\t\t\nthreaten\tthreatened\t13\t\nplan\tintended\t\t\n";
@@ -304,6 +306,72 @@ TEST(EventStageTest, IntransitiveOnlyPatternRefusesAVerbWithAnObject) {
       "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
   AddMention(show, 1, 1, 1, "IRN");
   EXPECT_TRUE(Code(show).empty());
+}
+
+TEST(EventStageTest, MutualPatternWithCoordinatedSubjectsPairsThem) {
+  // "Putin and Erdogan met in Tehran": no object, two actors doing it together -> each with the other.
+  Document met = Parse(
+      "1\tPutin\tPutin\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+      "3\tErdogan\tErdogan\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+      "4\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n");
+  AddMention(met, 1, 1, 1, "RUSGOV");
+  AddMention(met, 3, 3, 3, "TURGOV");
+  auto ev = Code(met);
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(Code(met, ev[0].source) + ">" + Code(met, ev[0].target), "RUSGOV>TURGOV");
+  EXPECT_EQ(Code(met, ev[1].source) + ">" + Code(met, ev[1].target), "TURGOV>RUSGOV");
+
+  // A lone subject of a mutual verb with no object is still no event; nor is a one-sided pattern.
+  Document alone = Parse(
+      "1\tPutin\tPutin\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  AddMention(alone, 1, 1, 1, "RUSGOV");
+  EXPECT_TRUE(Code(alone).empty());
+  Document both = Parse(
+      "1\tRussia\tRussia\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+      "3\tIran\tIran\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+      "4\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n");
+  AddMention(both, 1, 1, 1, "RUS");
+  AddMention(both, 3, 3, 3, "IRN");
+  EXPECT_TRUE(Code(both).empty());
+}
+
+TEST(EventStageTest, SubjectOfAPrepositionalPredicateNounIsItsSource) {
+  // "Iran and Russia are in talks": the noun's subject (with "in") does it, each with the other;
+  // "Russia is in talks with Iran": the subject with the with-phrase.
+  Document pair = Parse(
+      "1\tIran\tIran\tPROPN\tNNP\t_\t6\tnsubj\t_\t_\n"
+      "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+      "3\tRussia\tRussia\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+      "4\tare\tbe\tAUX\tVBP\t_\t6\tcop\t_\t_\n"
+      "5\tin\tin\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "6\ttalks\ttalk\tNOUN\tNNS\t_\t0\troot\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_\n\n");
+  AddMention(pair, 1, 1, 1, "IRN");
+  AddMention(pair, 3, 3, 3, "RUS");
+  auto ev = Code(pair);
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(Cameo(pair, ev[0]), "040");
+  EXPECT_EQ(Code(pair, ev[0].source) + ">" + Code(pair, ev[0].target), "IRN>RUS");
+
+  Document with = Parse(
+      "1\tRussia\tRussia\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "2\tis\tbe\tAUX\tVBZ\t_\t4\tcop\t_\t_\n"
+      "3\tin\tin\tADP\tIN\t_\t4\tcase\t_\t_\n"
+      "4\ttalks\ttalk\tNOUN\tNNS\t_\t0\troot\t_\t_\n"
+      "5\twith\twith\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "6\tIran\tIran\tPROPN\tNNP\t_\t4\tnmod\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n");
+  AddMention(with, 1, 1, 1, "RUS");
+  AddMention(with, 6, 6, 6, "IRN");
+  ev = Code(with);
+  ASSERT_EQ(ev.size(), 2u);  // mutual: both directions
+  EXPECT_EQ(Code(with, ev[0].source) + ">" + Code(with, ev[0].target), "RUS>IRN");
 }
 
 }  // namespace
