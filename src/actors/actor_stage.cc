@@ -65,6 +65,7 @@ class ActorStage final : public Stage {
   void Compose(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& spans) const;
   void Titles(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& spans) const;
   void Appositions(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& spans) const;
+  static void LocateDomesticAgents(const Ctx& c, std::vector<Span>& spans);
   static bool OfOrFrom(const Document& doc, uint32_t nmod_head);
   bool FormerBefore(const Ctx& c, uint32_t sentence_first, uint32_t at) const;
   void SetPersonCode(const Ctx& c, Span& s, bool former) const;
@@ -324,6 +325,71 @@ void ActorStage::Compose(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>
   std::erase_if(spans, [](const Span& s) { return s.dead; });
 }
 
+// Roles whose members are, almost always, of the country they are in: "police in Tehran", "protesters
+// clashed with police in Tehran" (IRNCOP, IRNCVL). Soldiers, rebels, officials and diplomats often act
+// abroad ("Russian troops in Syria"), so their location says nothing of their country.
+bool IsDomesticRole(std::string_view role) {
+  for (std::string_view r : {"COP", "CVL", "LAB", "EDU", "AGR", "MED", "JUD"}) {
+    if (role == r) return true;
+  }
+  return false;
+}
+
+// A bare domestic agent takes the country of where it acts: an in/at-phrase with a country name or capital
+// on the agent itself ("police officers in the capital Tehran"), on its verb, or on another argument of
+// its verb ("protesters clashed with police in Tehran"); else the country of a domestic agent that is
+// another argument of the same verb ("Iranian police arrested protesters", "police in Moscow detained
+// journalists"). Regions do not name one country.
+void ActorStage::LocateDomesticAgents(const Ctx& c, std::vector<Span>& spans) {
+  if (!c.parsed) return;
+  const Document& doc = c.doc;
+  auto head_of = [&](uint32_t t) { return doc.tokens()[t].head; };
+  auto in_or_at = [&](uint32_t t) {
+    std::string_view w = CaseMarker(doc, t);
+    return w == "in" || w == "at" || w == "In" || w == "At";
+  };
+  // Token t hangs from the agent, from verb v, or from a dependent of v.
+  auto near = [&](uint32_t t, const Span& ag, int32_t v) {
+    const int32_t h = head_of(t);
+    if (h == static_cast<int32_t>(ag.head)) return true;
+    if (v == kNoHead) return false;
+    return h == v || (h != kNoHead && head_of(static_cast<uint32_t>(h)) == v);
+  };
+  for (Span& ag : spans) {
+    if (!ag.bare_agent || ag.dead || ag.entry_kind != EntryKind::kAgent || !IsDomesticRole(ag.role)) continue;
+    // The verb the agent is an argument of, through a quantity ("arrested dozens of protesters").
+    int32_t verb = head_of(ag.head);
+    if (verb != kNoHead && doc.token(static_cast<uint32_t>(verb)).upos() != Upos::VERB &&
+        doc.Str(doc.tokens()[ag.head].deprel).starts_with("nmod")) {
+      verb = head_of(static_cast<uint32_t>(verb));
+    }
+    const Span* where = nullptr;
+    for (const Span& m : spans) {
+      if (m.dead || (m.entry_kind != EntryKind::kCountry && m.entry_kind != EntryKind::kMetonym)) continue;
+      if (in_or_at(m.head) && near(m.head, ag, verb)) {
+        where = &m;
+        break;
+      }
+    }
+    if (where != nullptr) {
+      ComposeInto(ag, *where, "located");
+      continue;
+    }
+    for (const Span& m : spans) {
+      if (&m == &ag || m.dead || m.bare_agent || m.entry_kind != EntryKind::kAgent || !IsDomesticRole(m.role) ||
+          m.country.size() != 3 || verb == kNoHead || head_of(m.head) != verb) {
+        continue;
+      }
+      ag.code = m.country + ag.role;
+      ag.country = m.country;
+      ag.bare_agent = false;
+      ag.kind = MentionKind::kAgent;
+      ag.rule = "co-agent:" + m.rule + "+" + ag.rule;
+      break;
+    }
+  }
+}
+
 // "the government of Iran", "officials from Iran" compose; "force against Iran", "troops in Syria" do not.
 bool ActorStage::OfOrFrom(const Document& doc, uint32_t nmod_head) {
   std::string_view w = CaseMarker(doc, nmod_head);
@@ -474,6 +540,7 @@ Status ActorStage::Process(Document& doc, StageScratch*) const {
     c.owner.assign(row.end_token - row.first_token, -1);
     Appositions(c, row.first_token, row.end_token, spans);
     for (auto& sp : spans) sp.head = SpanHead(doc, sp.first, sp.end, c.parsed);
+    LocateDomesticAgents(c, spans);
     ResolveSentence(doc, s, c.folded, spans, all, coref);
   }
   auto& rows = doc.mutable_mentions();

@@ -14,7 +14,8 @@
 //      compound, nmod:poss, nmod);
 //   3. titles: title + known person (the person's dated role wins) or title + unknown name (the title's
 //      code: "Iranian Foreign Minister Hossein Amirabdollahian" -> IRNGOV); "former"/"ex-" before it;
-//   4. appositions: "Name Surname, a member of Iran's parliament" -> IRNLEG;
+//   4. appositions: "Name Surname, a member of Iran's parliament" -> IRNLEG; domestic agents (police,
+//      protesters, ...) left bare take the country where they act ("police in Tehran" on the verb);
 //   5. within-document coreference (coref.h): short names, pronouns, role nouns.
 // The article date (DocumentMeta::date, else the stage's default date, else today) picks dated roles.
 // Bounded: every search window is a small constant; the whole stage is linear in the tokens.

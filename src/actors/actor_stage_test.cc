@@ -183,6 +183,34 @@ TEST(ActorStageTest, KnownPersonBySurnameAfterHonorificOrAsProperNoun) {
   EXPECT_EQ(f[2].code, "GBRGOV");
 }
 
+TEST(ActorStageTest, DomesticAgentsTakeTheCountryWhereTheyAct) {
+  // "Protesters clashed with police in Tehran": the place on the verb's other argument locates both.
+  auto clash = RunStage({{{"Protesters", "NOUN", 2, "nsubj"}, {"clashed", "VERB", 0, "root"}, {"with", "ADP", 4, "case"},
+                          {"police", "NOUN", 2, "obl"}, {"near", "ADP", 6, "case"}, {"Tehran", "PROPN", 4, "nmod"}}},
+                        "2024-10-01");
+  // "near" is no in/at: nothing is located, and bare agents are dropped.
+  for (const auto& m : clash) EXPECT_NE(m.code, "IRNCVL") << Codes(clash);
+  auto in = RunStage({{{"Protesters", "NOUN", 2, "nsubj"}, {"clashed", "VERB", 0, "root"}, {"with", "ADP", 4, "case"},
+                       {"police", "NOUN", 2, "obl"}, {"on", "ADP", 6, "case"}, {"Friday", "PROPN", 2, "obl"},
+                       {"in", "ADP", 8, "case"}, {"Tehran", "PROPN", 2, "obl"}}},
+                     "2024-10-01");
+  std::string codes = Codes(in);
+  EXPECT_NE(codes.find("[Protesters=IRNCVL]"), std::string::npos) << codes;
+  EXPECT_NE(codes.find("[police=IRNCOP]"), std::string::npos) << codes;
+  // A co-argument's country: "Iranian police arrested protesters".
+  auto arrest = RunStage({{{"Iranian", "ADJ", 2, "amod"}, {"police", "NOUN", 3, "nsubj"}, {"arrested", "VERB", 0, "root"},
+                           {"protesters", "NOUN", 3, "obj"}}},
+                         "2024-10-01");
+  codes = Codes(arrest);
+  EXPECT_NE(codes.find("[protesters=IRNCVL]"), std::string::npos) << codes;
+  // Soldiers are not of the country they are in: "forces in Tehran" stays unresolved here.
+  auto forces = RunStage({{{"Forces", "NOUN", 2, "nsubj"}, {"gathered", "VERB", 0, "root"}, {"on", "ADP", 4, "case"},
+                           {"Friday", "PROPN", 2, "obl"}, {"in", "ADP", 6, "case"}, {"Tehran", "PROPN", 2, "obl"}}},
+                         "2024-10-01");
+  codes = Codes(forces);
+  EXPECT_EQ(codes.find("MIL"), std::string::npos) << codes;
+}
+
 TEST(ActorStageTest, EveryResolvedCodeCarriesItsSector) {
   // Persons and composed agents get the PLOVER sector of their code's role block, as agent nouns do.
   auto f = RunStage({{{"Putin", "PROPN", 2, "nsubj"}, {"met", "VERB", 0, "root"}, {"Iranian", "ADJ", 4, "amod"},

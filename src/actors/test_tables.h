@@ -37,6 +37,8 @@ inline ActorTables SmallTables() {
       "foreign minister\tforeign ministers\tGOV\tgovernment\t\n"
       "minister\tministers\tGOV\tgovernment\t\n"
       "force\tforces\tMIL\tmilitary\t\n"
+      "police\tpolice\tCOP\tpolice\t\n"
+      "protester\tprotesters\tCVL\tcivilian\t\n"
       "fighter\tfighters\tREB\trebel\t\n"
       "parliament\tparliaments\tLEG\tlegislature\t\n"
       "member\tmembers\tCVL\tcivilian\t\n"
