@@ -1,5 +1,6 @@
 #include "tag/tagger.h"
 
+#include "tag/finite_verb.h"
 #include "tag/tagger_model.h"
 
 namespace dyad {
@@ -25,6 +26,7 @@ class TaggerStage : public Stage {
       tag::TaggerScratch local;
       tag::TagDocument(model_, doc, local);
     }
+    tag::RepairMissingFiniteVerbs(doc);
     return Status::Ok();
   }
 

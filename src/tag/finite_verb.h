@@ -1,0 +1,18 @@
+// A repair after tagging: a news sentence needs a finite verb. EWT (web text, many fragments and
+// captions) teaches the tagger that a past form after a noun is often a participle ("photos taken in
+// Paris"), so "Western countries imposed sanctions on Russia" came out as a noun phrase (imposed/VBN,
+// amod) and no event could be coded. When a sentence has no finite verb (VBD, VBZ, VBP, MD) and a
+// participle stands between a noun or pronoun and what can only be its object (a determiner, noun,
+// adjective, number or pronoun), the participle is the sentence's past-tense verb: VBD with
+// Mood=Ind|Tense=Past|VerbForm=Fin. The first such participle only; lemma and UPOS stay.
+#pragma once
+
+#include "dyad/document.h"
+
+namespace dyad::tag {
+
+// Retags, in every sentence of `doc` that lacks a finite verb, the participle described above.
+// Returns the number of tokens retagged.
+int RepairMissingFiniteVerbs(Document& doc);
+
+}  // namespace dyad::tag

@@ -1,0 +1,51 @@
+#include "tag/finite_verb.h"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "io/conllu.h"
+
+namespace dyad::tag {
+namespace {
+
+// One sentence as CoNLL-U with the given (form, UPOS, XPOS) triples, as the tagger would leave it.
+Document Tagged(const std::vector<std::array<const char*, 3>>& words) {
+  std::string text;
+  int id = 0;
+  for (const auto& [form, upos, xpos] : words) {
+    text += std::to_string(++id) + "\t" + form + "\t_\t" + upos + "\t" + xpos + "\tTense=Past|VerbForm=Part\t0\t_\t_\t_\n";
+  }
+  auto doc = ReadConllu(text + "\n");
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  return std::move(*doc);
+}
+
+TEST(FiniteVerb, ParticipleBetweenSubjectAndObjectBecomesThePastTense) {
+  Document doc = Tagged({{"Western", "ADJ", "JJ"}, {"countries", "NOUN", "NNS"}, {"imposed", "VERB", "VBN"},
+                         {"sanctions", "NOUN", "NNS"}, {"on", "ADP", "IN"}, {"Russia", "PROPN", "NNP"}});
+  EXPECT_EQ(RepairMissingFiniteVerbs(doc), 1);
+  EXPECT_EQ(doc.token(2).xpos(), "VBD");
+  EXPECT_EQ(doc.token(2).feats(), "Mood=Ind|Tense=Past|VerbForm=Fin");
+  EXPECT_EQ(doc.token(2).upos(), Upos::VERB);
+}
+
+TEST(FiniteVerb, LeavesRealParticiplesAlone) {
+  // A finite verb elsewhere: the participle is a reduced relative.
+  Document relative = Tagged({{"Sanctions", "NOUN", "NNS"}, {"imposed", "VERB", "VBN"}, {"last", "ADJ", "JJ"},
+                              {"year", "NOUN", "NN"}, {"hurt", "VERB", "VBD"}, {"Russia", "PROPN", "NNP"}});
+  EXPECT_EQ(RepairMissingFiniteVerbs(relative), 0);
+  EXPECT_EQ(relative.token(1).xpos(), "VBN");
+  // A caption: no object after the participle.
+  Document caption = Tagged({{"Photos", "NOUN", "NNS"}, {"taken", "VERB", "VBN"}, {"in", "ADP", "IN"},
+                             {"Paris", "PROPN", "NNP"}});
+  EXPECT_EQ(RepairMissingFiniteVerbs(caption), 0);
+  // Too short to tell.
+  Document short_one = Tagged({{"Troops", "NOUN", "NNS"}, {"killed", "VERB", "VBN"}, {"three", "NUM", "CD"}});
+  EXPECT_EQ(RepairMissingFiniteVerbs(short_one), 0);
+}
+
+}  // namespace
+}  // namespace dyad::tag
