@@ -465,6 +465,7 @@ void ActorStage::Appositions(Ctx& c, uint32_t first, uint32_t end, std::vector<S
       i = std::max(k, i + 1);
       continue;
     }
+    bool saw_agent = false;  // a role noun in the apposition: it describes a person
     for (uint32_t j = k + 1; j < end && j - k <= kApposWindow; ++j) {
       std::string_view n = doc.token(j).norm();
       if (n == "," || n == "." || n == ";") break;
@@ -472,7 +473,11 @@ void ActorStage::Appositions(Ctx& c, uint32_t first, uint32_t end, std::vector<S
       if (o < 0) continue;
       const Span& m = spans[o];
       if (m.kind == MentionKind::kPerson) break;
+      if (m.entry_kind == EntryKind::kAgent) saw_agent = true;
       if (m.code.empty()) continue;  // a bare agent noun ("a member of ..."): look further
+      // "Mount Sinjar, a massif spanning the border between Iraq and Syria": a country alone does not
+      // make the name a person of that country's government.
+      if (!saw_agent && m.entry_kind != EntryKind::kOrganisation) continue;
       Span p;
       p.first = i;
       p.end = k;

@@ -237,6 +237,13 @@ TEST(ActorStageTest, Apposition) {
   EXPECT_EQ(f[0].text, "Fadahossein Maleki");
   EXPECT_EQ(f[0].code, "IRNLEG");
   EXPECT_EQ(f[0].rule.rfind("appos:", 0), 0u);
+
+  // A country alone in the apposition does not make the name a person of that government.
+  auto place = RunStage({{{"Mount", "PROPN", 2, "compound"}, {"Sinjar", "PROPN", 0, "root"}, {",", "PUNCT", 5, "punct"},
+                          {"a", "DET", 5, "det"}, {"massif", "NOUN", 2, "appos"}, {"near", "ADP", 7, "case"},
+                          {"Iran", "PROPN", 5, "nmod"}, {",", "PUNCT", 2, "punct"}}},
+                        "2022-07-18");
+  for (const auto& m : place) EXPECT_NE(m.text, "Mount Sinjar") << Codes(place);
 }
 
 TEST(ActorStageTest, CoreferenceShortNamesPronounsAndRoleNouns) {
