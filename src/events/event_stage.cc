@@ -97,6 +97,17 @@ class Coder {
     return lex_.Triggered(kind, variant_);
   }
 
+  // An actor that acts for a state or body (pattern flag `official`): its code's role block is one of
+  // the state's (GOV, MIL, LEG, JUD, ELI, OPP, PTY, SPY, COP) or it is an IGO.
+  static bool IsOfficial(std::string_view code) {
+    if (code.starts_with("IGO")) return true;
+    if (code.size() < 6) return false;
+    std::string_view role = code.substr(3, 3);
+    for (std::string_view r : {"GOV", "MIL", "LEG", "JUD", "ELI", "OPP", "PTY", "SPY", "COP"})
+      if (role == r) return true;
+    return false;
+  }
+
   // An object or a clausal complement of verb t (what an intransitive-only pattern refuses).
   bool HasObjectOrClause(uint32_t t) const {
     for (uint32_t c : g_.children(t)) {
@@ -137,6 +148,10 @@ class Coder {
         continue;
       }
       FillSlots(t, kind, m);
+      if (p.official) {
+        std::erase_if(m.sources, [&](int32_t src) { return !IsOfficial(doc_.Str(doc_.mentions()[src].code)); });
+        if (m.sources.empty() && trace_ && tried <= 6) Say(t, "pattern " + p.id + ": no official actor as the source");
+      }
       const bool complete = !m.sources.empty() && (!m.targets.empty() || !p.needs_target || Reciprocal(p, m));
       if (!best.pattern || complete) best = m;
       if (complete) break;

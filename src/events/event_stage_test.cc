@@ -25,7 +25,8 @@ constexpr char kPatterns[] =
     "160\tverb\tdrop case against $TGT\n"
     "141\tverb\tdemonstrate\tnotarget|intransitive\n"
     "040\tverb\tmeet $TGT\tsym\n"
-    "040\tnoun\ttalk with|between $TGT\tsym\n";
+    "040\tnoun\ttalk with|between $TGT\tsym\n"
+    "042\tverb\ttravel to $TGT\tpair=043|official\n";
 constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n19\t\t138\t\n16\t\t131\t\n";
 constexpr char kGovernors[] =
     "lemma\teffect\tcameo\tnote\nschedule\tintended\t\t\nthreaten\tthreatened\t13\t\nplan\tintended\t\t\n";
@@ -372,6 +373,26 @@ TEST(EventStageTest, SubjectOfAPrepositionalPredicateNounIsItsSource) {
   ev = Code(with);
   ASSERT_EQ(ev.size(), 2u);  // mutual: both directions
   EXPECT_EQ(Code(with, ev[0].source) + ">" + Code(with, ev[0].target), "RUS>IRN");
+}
+
+TEST(EventStageTest, OfficialOnlyPatternNeedsAnOfficialSource) {
+  const char* conllu =
+      "1\tX\tX\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\ttravelled\ttravel\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tto\tto\tADP\tIN\t_\t4\tcase\t_\t_\n"
+      "4\tSyria\tSyria\tPROPN\tNNP\t_\t2\tobl\t_\t_\n\n";
+  Document minister = Parse(conllu);
+  AddMention(minister, 1, 1, 1, "IRNGOV");
+  AddMention(minister, 4, 4, 4, "SYR");
+  auto ev = Code(minister);
+  ASSERT_EQ(ev.size(), 2u);  // the visit and the host's 043
+  EXPECT_EQ(Cameo(minister, ev[0]), "042");
+  for (const char* private_actor : {"GBRCVL", "GBR", "IMGMOSISL"}) {
+    Document traveller = Parse(conllu);
+    AddMention(traveller, 1, 1, 1, private_actor);
+    AddMention(traveller, 4, 4, 4, "SYR");
+    EXPECT_TRUE(Code(traveller).empty()) << private_actor;
+  }
 }
 
 }  // namespace

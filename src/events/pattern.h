@@ -48,6 +48,10 @@ struct EventPattern {
   // flag intransitive: only a trigger verb without an object or clausal complement codes ("they
   // demonstrated" is a protest, "demonstrated its resolve" and "demonstrated that ..." are not).
   bool intransitive = false;
+  // flag official: only an official actor (government, military, legislature, judiciary, party,
+  // opposition, elite, intelligence, police, or an IGO) can be the source ("the minister flew to
+  // Ankara" is a visit; "a teenager who travelled to Syria", "fighters arrived in Syria" are not).
+  bool official = false;
   std::string id;                    // "<file stem>:<pattern text>"
   std::string file;                  // for messages
   int line = 0;
