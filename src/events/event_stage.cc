@@ -688,8 +688,15 @@ class Coder {
       if (h < 0) break;
       // "a plan to visit", "a decision to withdraw": the noun governs like its verb.
       const bool noun_governor = r == "acl" && g_.upos(static_cast<uint32_t>(h)) == Upos::NOUN;
-      if (r == "xcomp" || r == "ccomp" || noun_governor) {
-        if (noun_governor) r = "xcomp";
+      // "urging Turkey to exercise restraint" parsed as an advcl: a to-clause under a governor verb is
+      // its complement all the same.
+      bool to_clause = false;
+      if (r == "advcl" && lex_.FindGovernor(g_.lemma(h)) != nullptr) {
+        for (uint32_t c : g_.children(cur))
+          if (g_.rel(c) == "mark" && g_.lemma(c) == "to") to_clause = true;
+      }
+      if (r == "xcomp" || r == "ccomp" || noun_governor || to_clause) {
+        if (noun_governor || to_clause) r = "xcomp";
         const Governor* gov = lex_.FindGovernor(g_.lemma(h));
         // Governors act on their xcomp only: "warned that Russia would attack" reports an attack, it is
         // not the warner's threat.

@@ -29,7 +29,8 @@ constexpr char kPatterns[] =
     "042\tverb\ttravel to $TGT\tpair=043|official\n";
 constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n19\t\t138\t\n16\t\t131\t\n";
 constexpr char kGovernors[] =
-    "lemma\teffect\tcameo\tnote\nschedule\tintended\t\t\nthreaten\tthreatened\t13\t\nplan\tintended\t\t\n";
+    "lemma\teffect\tcameo\tnote\nschedule\tintended\t\t\nthreaten\tthreatened\t13\t\nplan\tintended\t\t\n"
+    "urge\thypothetical\t\t\n";
 
 std::shared_ptr<const EventLexicon> Lexicon() {
   auto lex = std::make_shared<EventLexicon>();
@@ -393,6 +394,24 @@ TEST(EventStageTest, OfficialOnlyPatternNeedsAnOfficialSource) {
     AddMention(traveller, 4, 4, 4, "SYR");
     EXPECT_TRUE(Code(traveller).empty()) << private_actor;
   }
+}
+
+TEST(EventStageTest, ToClauseParsedAsAdvclStillTakesTheGovernorsEffect) {
+  // "Russia urged Iran to attack Israel", the to-clause parsed as advcl: the attack is only urged.
+  Document doc = Parse(
+      "1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\turged\turge\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tIran\tIran\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_\n"
+      "5\tattack\tattack\tVERB\tVB\t_\t2\tadvcl\t_\t_\n"
+      "6\tIsrael\tIsrael\tPROPN\tNNP\t_\t5\tobj\t_\t_\n\n");
+  AddMention(doc, 1, 1, 1, "RUS");
+  AddMention(doc, 3, 3, 3, "IRN");
+  AddMention(doc, 6, 6, 6, "ISR");
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Cameo(doc, ev[0]), "190");
+  EXPECT_EQ(ev[0].modality, Modality::kHypothetical);
 }
 
 }  // namespace
