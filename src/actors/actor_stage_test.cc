@@ -211,6 +211,19 @@ TEST(ActorStageTest, DomesticAgentsTakeTheCountryWhereTheyAct) {
   EXPECT_EQ(codes.find("MIL"), std::string::npos) << codes;
 }
 
+TEST(ActorStageTest, PronounAfterAnUnknownNameIsNotTheEarlierActor) {
+  std::vector<std::vector<W>> s = {{{"Putin", "PROPN", 2, "nsubj"}, {"spoke", "VERB", 0, "root"}},
+                                   {{"Jason", "PROPN", 3, "nsubj"}, {"Burke", "PROPN", 1, "flat"}, {"said", "VERB", 0, "root"},
+                                    {"he", "PRON", 5, "nsubj"}, {"left", "VERB", 3, "ccomp"}},
+                                   {{"Then", "ADV", 3, "advmod"}, {"he", "PRON", 3, "nsubj"}, {"spoke", "VERB", 0, "root"}}};
+  auto f = RunStage(s, "2022-07-18");
+  // Putin, and the third sentence's "he" (no unknown name in its own sentence); not the "he" after Jason Burke.
+  ASSERT_EQ(f.size(), 2u) << Codes(f);
+  EXPECT_EQ(f[0].text, "Putin");
+  EXPECT_EQ(f[1].text, "he");
+  EXPECT_EQ(f[1].antecedent, 0);
+}
+
 TEST(ActorStageTest, EveryResolvedCodeCarriesItsSector) {
   // Persons and composed agents get the PLOVER sector of their code's role block, as agent nouns do.
   auto f = RunStage({{{"Putin", "PROPN", 2, "nsubj"}, {"met", "VERB", 0, "root"}, {"Iranian", "ADJ", 4, "amod"},

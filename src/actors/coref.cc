@@ -158,6 +158,17 @@ void ResolveSentence(const Document& doc, uint32_t sentence, const std::vector<s
       int a = -1;
       if (pc == PronounClass::kPerson) {
         a = Nearest(doc, all, st, sentence, false, IsPersonLike);
+        // "Jason Burke was told when he visited": a name that is no actor stands between the pronoun and
+        // the person found, so "he" is most likely that name, not an actor.
+        if (a >= 0) {
+          uint32_t from = std::max(row.first_token, all[a].end), run = 0;
+          for (uint32_t t = from; t < s.first && run < 2; ++t) {
+            const bool name = !covered[t - row.first_token] && doc.token(t).upos() == Upos::PROPN &&
+                              StartsUpper(doc.token(t).text());
+            run = name ? run + 1 : 0;
+          }
+          if (run >= 2) a = -1;
+        }
       } else if (pc == PronounClass::kThing) {
         a = Nearest(doc, all, st, sentence, false, IsThing);
       } else {  // they/them/their
