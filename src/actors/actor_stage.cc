@@ -66,6 +66,7 @@ class ActorStage final : public Stage {
   void Titles(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& spans) const;
   void Appositions(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& spans) const;
   static void LocateDomesticAgents(const Ctx& c, std::vector<Span>& spans);
+  static void DropAgencyCredits(const Document& doc, uint32_t first, uint32_t end, std::vector<Span>& spans);
   static bool OfOrFrom(const Document& doc, uint32_t nmod_head);
   bool FormerBefore(const Ctx& c, uint32_t sentence_first, uint32_t at) const;
   void SetPersonCode(const Ctx& c, Span& s, bool former) const;
@@ -325,6 +326,26 @@ void ActorStage::Compose(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>
   std::erase_if(spans, [](const Span& s) { return s.dead; });
 }
 
+// "Putin Visits Chechnya Ahead of Election (AP)", "AFP - China has warned ...": a news agency credited in
+// brackets at the end of a sentence, or before a dash at its start, wrote the story; it is no actor in it.
+void ActorStage::DropAgencyCredits(const Document& doc, uint32_t first, uint32_t end, std::vector<Span>& spans) {
+  auto is_dash = [&](uint32_t t) {
+    std::string_view n = doc.token(t).norm();
+    return n == "-" || n == "--" || n == "\xE2\x80\x94" || n == "\xE2\x80\x93";
+  };
+  for (Span& m : spans) {
+    if (m.entry_kind != EntryKind::kOrganisation || m.code.size() < 6 || m.code.compare(3, 3, "MED") != 0) continue;
+    bool bracketed = m.first > first && doc.token(m.first - 1).norm() == "(" && m.end < end &&
+                     doc.token(m.end).norm() == ")";
+    if (bracketed) {
+      for (uint32_t t = m.end + 1; t < end && bracketed; ++t) bracketed = doc.token(t).upos() == Upos::PUNCT;
+    }
+    const bool leading = m.first == first && m.end < end && is_dash(m.end);
+    if (bracketed || leading) m.dead = true;
+  }
+  std::erase_if(spans, [](const Span& s) { return s.dead; });
+}
+
 // Roles whose members are, almost always, of the country they are in: "police in Tehran", "protesters
 // clashed with police in Tehran" (IRNCOP, IRNCVL). Soldiers, rebels, officials and diplomats often act
 // abroad ("Russian troops in Syria"), so their location says nothing of their country.
@@ -540,6 +561,7 @@ Status ActorStage::Process(Document& doc, StageScratch*) const {
     if (row.kind != Furniture::kBody) continue;
     std::vector<Span> spans;
     MatchSentence(c, row.first_token, row.end_token, spans);
+    DropAgencyCredits(c.doc, row.first_token, row.end_token, spans);
     Compose(c, row.first_token, row.end_token, spans);
     Titles(c, row.first_token, row.end_token, spans);
     c.owner.assign(row.end_token - row.first_token, -1);

@@ -224,6 +224,22 @@ TEST(ActorStageTest, PronounAfterAnUnknownNameIsNotTheEarlierActor) {
   EXPECT_EQ(f[1].antecedent, 0);
 }
 
+TEST(ActorStageTest, AgencyCreditsAreNoActors) {
+  auto credit = RunStage({{{"Putin", "PROPN", 2, "nsubj"}, {"visits", "VERB", 0, "root"}, {"Iran", "PROPN", 2, "obj"},
+                           {"(", "PUNCT", 5, "punct"}, {"AP", "PROPN", 2, "parataxis"}, {")", "PUNCT", 5, "punct"},
+                           {".", "PUNCT", 2, "punct"}}},
+                         "2022-07-18");
+  EXPECT_EQ(Codes(credit), "[Putin=RUSGOV][Iran=IRN]");
+  auto lead = RunStage({{{"AP", "PROPN", 3, "nsubj"}, {"-", "PUNCT", 1, "punct"}, {"Iran", "PROPN", 4, "nsubj"},
+                         {"spoke", "VERB", 0, "root"}}},
+                       "2022-07-18");
+  EXPECT_EQ(Codes(lead), "[Iran=IRN]");
+  // The agency as a doer stays: "AP reported".
+  auto doer = RunStage({{{"AP", "PROPN", 2, "nsubj"}, {"reported", "VERB", 0, "root"}, {"it", "PRON", 2, "obj"}}},
+                       "2022-07-18");
+  EXPECT_EQ(Codes(doer).substr(0, 11), "[AP=USAMED]");
+}
+
 TEST(ActorStageTest, EveryResolvedCodeCarriesItsSector) {
   // Persons and composed agents get the PLOVER sector of their code's role block, as agent nouns do.
   auto f = RunStage({{{"Putin", "PROPN", 2, "nsubj"}, {"met", "VERB", 0, "root"}, {"Iranian", "ADJ", 4, "amod"},

@@ -677,6 +677,16 @@ class Coder {
           md.modality = Modality::kHypothetical;
           md.why += "condition '" + std::string(g_.text(c)) + "' ";
         }
+        // "warned Singapore against visiting Taiwan": what one is warned against has not happened.
+        if ((r == "mark" || r == "case") && l == "against" && g_.upos(v) == Upos::VERB) {
+          md.modality = Modality::kHypothetical;
+          md.why += "warned against ";
+        }
+        // "left without signing the deal".
+        if ((r == "mark" || r == "case") && l == "without" && g_.upos(v) == Upos::VERB) {
+          md.negated = true;
+          md.why += "negated by 'without' ";
+        }
       }
     };
     look_at(t);

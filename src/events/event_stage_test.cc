@@ -414,5 +414,26 @@ TEST(EventStageTest, ToClauseParsedAsAdvclStillTakesTheGovernorsEffect) {
   EXPECT_EQ(ev[0].modality, Modality::kHypothetical);
 }
 
+TEST(EventStageTest, AgainstAndWithoutMarkWhatDidNotHappen) {
+  auto code = [](const char* mark) {
+    std::string conllu = std::string("1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                     "2\twarned\twarn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                     "3\t") + mark + "\t" + mark + "\tSCONJ\tIN\t_\t4\tmark\t_\t_\n"
+                         "4\tattacking\tattack\tVERB\tVBG\t_\t2\tadvcl\t_\t_\n"
+                         "5\tUkraine\tUkraine\tPROPN\tNNP\t_\t4\tobj\t_\t_\n\n";
+    Document doc = Parse(conllu.c_str());
+    AddMention(doc, 1, 1, 1, "RUS");
+    AddMention(doc, 5, 5, 5, "UKR");
+    auto ev = Code(doc);
+    EXPECT_EQ(ev.size(), 1u) << mark;
+    return ev.empty() ? EventRow{} : ev[0];
+  };
+  EXPECT_EQ(code("against").modality, Modality::kHypothetical);
+  EXPECT_TRUE(code("without").negated);
+  EventRow after = code("after");
+  EXPECT_EQ(after.modality, Modality::kAsserted);
+  EXPECT_FALSE(after.negated);
+}
+
 }  // namespace
 }  // namespace dyad::events
