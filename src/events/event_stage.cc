@@ -359,6 +359,23 @@ class Coder {
 
   // The child with this relation nearest to v (a misparse can give a verb two subjects; the nearer
   // one is the likelier).
+  // The nearest nsubj of v that is a plausible subject: one under a place or company preposition of its
+  // own ("a blast in a mine in central China killed", China parsed as nsubj) is not the doer. A clause
+  // word misattached to the subject ("after President Gbagbo broke") does not disqualify it.
+  int32_t SubjectChild(uint32_t v) const {
+    static const std::vector<std::string> kPlace = {"in", "at", "on", "near", "from", "into", "inside", "outside",
+                                                    "within", "across", "throughout", "of", "with", "to", "for"};
+    int32_t best = -1;
+    for (uint32_t c : g_.children(v)) {
+      if (g_.rel(c) != "nsubj") continue;
+      if (HasCase(c, kPlace)) continue;
+      if (best < 0 || std::abs(static_cast<int32_t>(c) - static_cast<int32_t>(v)) <
+                          std::abs(best - static_cast<int32_t>(v)))
+        best = static_cast<int32_t>(c);
+    }
+    return best;
+  }
+
   int32_t ChildWithRel(uint32_t v, std::string_view rel) const {
     int32_t best = -1;
     for (uint32_t c : g_.children(v)) {
@@ -390,7 +407,7 @@ class Coder {
           return by;
         }
       } else {
-        int32_t subj = ChildWithRel(cur, "nsubj");
+        int32_t subj = SubjectChild(cur);
         if (subj >= 0) {
           // "Russia, which invaded ...": the relative pronoun stands for the noun.
           if (g_.upos(subj) == Upos::PRON && g_.rel(cur).substr(0, 3) == "acl" && g_.head(cur) >= 0) {

@@ -435,5 +435,27 @@ TEST(EventStageTest, AgainstAndWithoutMarkWhatDidNotHappen) {
   EXPECT_FALSE(after.negated);
 }
 
+TEST(EventStageTest, ASubjectUnderAPlacePrepositionIsNotTheDoer) {
+  // "A blast in China attacked Iran" misparsed with "in China" as nsubj: China did not do it.
+  Document doc = Parse(
+      "1\tblast\tblast\tNOUN\tNN\t_\t4\tnsubj\t_\t_\n"
+      "2\tin\tin\tADP\tIN\t_\t3\tcase\t_\t_\n"
+      "3\tChina\tChina\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "4\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "5\tIran\tIran\tPROPN\tNNP\t_\t4\tobj\t_\t_\n\n");
+  AddMention(doc, 3, 3, 3, "CHN");
+  AddMention(doc, 5, 5, 5, "IRN");
+  EXPECT_TRUE(Code(doc).empty());
+  // A clause word misattached to the subject does not disqualify it: "after Putin attacked Iran".
+  Document after = Parse(
+      "1\tafter\tafter\tADP\tIN\t_\t2\tcase\t_\t_\n"
+      "2\tPutin\tPutin\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+      "3\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tIran\tIran\tPROPN\tNNP\t_\t3\tobj\t_\t_\n\n");
+  AddMention(after, 2, 2, 2, "RUSGOV");
+  AddMention(after, 4, 4, 4, "IRN");
+  EXPECT_EQ(Code(after).size(), 1u);
+}
+
 }  // namespace
 }  // namespace dyad::events
