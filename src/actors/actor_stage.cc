@@ -420,7 +420,12 @@ bool ActorStage::OfOrFrom(const Document& doc, uint32_t nmod_head) {
 bool ActorStage::FormerBefore(const Ctx& c, uint32_t sentence_first, uint32_t at) const {
   for (uint32_t k = at, steps = 0; k > sentence_first && steps < 3; --k, ++steps) {
     std::string_view f = c.folded[k - 1];
-    if (f == "former" || f == "ex" || f == "ex-") return true;
+    // "former", and the words news uses for a leader put out of office or dead: "ousted President
+    // Aristide", "the late King Hussein", "exiled leader".
+    if (f == "former" || f == "ex" || f == "ex-" || f == "ousted" || f == "deposed" || f == "toppled" ||
+        f == "exiled" || f == "late" || f == "overthrown") {
+      return true;
+    }
     if (f != "-" && !(f.size() > 0 && c.doc.token(k - 1).upos() == Upos::ADJ)) break;
   }
   return false;

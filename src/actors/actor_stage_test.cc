@@ -134,6 +134,12 @@ TEST(ActorStageTest, DateAndFormerChooseTheRole) {
   EXPECT_EQ(in2018[1].code, "USAELI");  // "former" forces the out-of-office reading
   auto in2022 = RunStage(s, "2022-07-18");
   EXPECT_EQ(in2022[0].code, "USAELI");
+  // "ousted", "late", "exiled" read like "former".
+  auto ousted = RunStage({{{"ousted", "ADJ", 3, "amod"}, {"President", "PROPN", 3, "compound"}, {"Trump", "PROPN", 4, "nsubj"},
+                           {"spoke", "VERB", 0, "root"}}},
+                         "2018-03-01");
+  ASSERT_EQ(ousted.size(), 1u);
+  EXPECT_EQ(ousted[0].code, "USAELI");
 }
 
 TEST(ActorStageTest, TheTitleInTheTextPicksTheOfficeWhenTheDateFindsNone) {

@@ -365,15 +365,14 @@ class Coder {
   int32_t SubjectChild(uint32_t v) const {
     static const std::vector<std::string> kPlace = {"in", "at", "on", "near", "from", "into", "inside", "outside",
                                                     "within", "across", "throughout", "of", "with", "to", "for"};
-    int32_t best = -1;
+    // A verb has one subject; when the parse hangs several on it, the first is the head noun and the later
+    // ones its misattached modifiers ("Supporters of ousted President Aristide took to the streets").
     for (uint32_t c : g_.children(v)) {
       if (g_.rel(c) != "nsubj") continue;
       if (HasCase(c, kPlace)) continue;
-      if (best < 0 || std::abs(static_cast<int32_t>(c) - static_cast<int32_t>(v)) <
-                          std::abs(best - static_cast<int32_t>(v)))
-        best = static_cast<int32_t>(c);
+      return static_cast<int32_t>(c);
     }
-    return best;
+    return -1;
   }
 
   int32_t ChildWithRel(uint32_t v, std::string_view rel) const {

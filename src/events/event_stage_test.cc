@@ -457,5 +457,21 @@ TEST(EventStageTest, ASubjectUnderAPlacePrepositionIsNotTheDoer) {
   EXPECT_EQ(Code(after).size(), 1u);
 }
 
+TEST(EventStageTest, OfSeveralSubjectsTheFirstIsTheDoer) {
+  // "Supporters of Putin attacked Iran" misparsed with Putin as a second nsubj: the supporters did it.
+  Document doc = Parse(
+      "1\tSupporters\tsupporter\tNOUN\tNNS\t_\t4\tnsubj\t_\t_\n"
+      "2\tof\tof\tADP\tIN\t_\t3\tcase\t_\t_\n"
+      "3\tPutin\tPutin\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "4\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "5\tIran\tIran\tPROPN\tNNP\t_\t4\tobj\t_\t_\n\n");
+  AddMention(doc, 1, 1, 1, "RUSCVL");
+  AddMention(doc, 3, 3, 3, "RUSGOV");
+  AddMention(doc, 5, 5, 5, "IRN");
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Code(doc, ev[0].source), "RUSCVL");
+}
+
 }  // namespace
 }  // namespace dyad::events
