@@ -326,22 +326,46 @@ void ActorStage::Compose(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>
   std::erase_if(spans, [](const Span& s) { return s.dead; });
 }
 
-// "Putin Visits Chechnya Ahead of Election (AP)", "AFP - China has warned ...": a news agency credited in
-// brackets at the end of a sentence, or before a dash at its start, wrote the story; it is no actor in it.
+// "Putin Visits Chechnya Ahead of Election (AP)", "AFP - China has warned ...", "Canadian Press - OTTAWA
+// (CP) - The Mounties ...": a news agency credited in brackets at the end of a sentence or before a dash,
+// or opening a sentence before a dash, wrote the story, and a place in capitals before a dash (or before a
+// bracketed agency and a dash) is a dateline that feeds glue into the text; none of them is an actor.
 void ActorStage::DropAgencyCredits(const Document& doc, uint32_t first, uint32_t end, std::vector<Span>& spans) {
+  // A dash set off by a space ("AFP - China"), not a hyphen ("US-backed").
   auto is_dash = [&](uint32_t t) {
+    if (t >= end || t == 0 || doc.tokens()[t].begin <= doc.tokens()[t - 1].end) return false;
     std::string_view n = doc.token(t).norm();
     return n == "-" || n == "--" || n == "\xE2\x80\x94" || n == "\xE2\x80\x93";
   };
+  auto is = [&](uint32_t t, std::string_view w) { return t < end && doc.token(t).norm() == w; };
+  // Past a bracketed group "( ... )" of at most four tokens starting at t, or t itself.
+  auto past_brackets = [&](uint32_t t) {
+    if (!is(t, "(")) return t;
+    for (uint32_t k = t + 1; k < end && k <= t + 5; ++k)
+      if (is(k, ")")) return k + 1;
+    return t;
+  };
   for (Span& m : spans) {
-    if (m.entry_kind != EntryKind::kOrganisation || m.code.size() < 6 || m.code.compare(3, 3, "MED") != 0) continue;
-    bool bracketed = m.first > first && doc.token(m.first - 1).norm() == "(" && m.end < end &&
-                     doc.token(m.end).norm() == ")";
-    if (bracketed) {
-      for (uint32_t t = m.end + 1; t < end && bracketed; ++t) bracketed = doc.token(t).upos() == Upos::PUNCT;
+    const bool media = m.code.size() >= 6 && m.code.compare(3, 3, "MED") == 0;
+    if (media) {
+      bool bracketed = m.first > first && is(m.first - 1, "(") && is(m.end, ")");
+      if (bracketed && !is_dash(m.end + 1)) {  // at the end of the sentence: only punctuation after it
+        for (uint32_t t = m.end + 1; t < end && bracketed; ++t) bracketed = doc.token(t).upos() == Upos::PUNCT;
+      }
+      if (bracketed || (m.first == first && is_dash(m.end))) m.dead = true;
+      continue;
     }
-    const bool leading = m.first == first && m.end < end && is_dash(m.end);
-    if (bracketed || leading) m.dead = true;
+    if (!IsCountryKind(m.entry_kind)) continue;
+    // A city in capitals ("OTTAWA", "GAZA CITY"), not an acronym ("US-backed", "UN - led").
+    bool capitals = true;
+    int letters = 0;
+    for (uint32_t t = m.first; t < m.end; ++t) {
+      for (char ch : doc.token(t).text()) {
+        if (ch >= 'a' && ch <= 'z') capitals = false;
+        if (ch >= 'A' && ch <= 'Z') ++letters;
+      }
+    }
+    if (capitals && letters >= 4 && m.end - m.first <= 3 && is_dash(past_brackets(m.end))) m.dead = true;
   }
   std::erase_if(spans, [](const Span& s) { return s.dead; });
 }
@@ -566,8 +590,8 @@ Status ActorStage::Process(Document& doc, StageScratch*) const {
     if (row.kind != Furniture::kBody) continue;
     std::vector<Span> spans;
     MatchSentence(c, row.first_token, row.end_token, spans);
-    DropAgencyCredits(c.doc, row.first_token, row.end_token, spans);
     Compose(c, row.first_token, row.end_token, spans);
+    DropAgencyCredits(c.doc, row.first_token, row.end_token, spans);
     Titles(c, row.first_token, row.end_token, spans);
     c.owner.assign(row.end_token - row.first_token, -1);
     Appositions(c, row.first_token, row.end_token, spans);

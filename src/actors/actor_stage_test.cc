@@ -240,6 +240,12 @@ TEST(ActorStageTest, AgencyCreditsAreNoActors) {
                          {"spoke", "VERB", 0, "root"}}},
                        "2022-07-18");
   EXPECT_EQ(Codes(lead), "[Iran=IRN]");
+  // A dateline glued into the text: a city in capitals before a bracketed agency and a dash.
+  auto glued = RunStage({{{"TEHRAN", "PROPN", 6, "nsubj"}, {"(", "PUNCT", 3, "punct"}, {"AP", "PROPN", 1, "appos"},
+                          {")", "PUNCT", 3, "punct"}, {"-", "PUNCT", 1, "punct"}, {"Iran", "PROPN", 7, "nsubj"},
+                          {"spoke", "VERB", 0, "root"}}},
+                        "2022-07-18");
+  EXPECT_EQ(Codes(glued), "[Iran=IRN]");
   // The agency as a doer stays: "AP reported".
   auto doer = RunStage({{{"AP", "PROPN", 2, "nsubj"}, {"reported", "VERB", 0, "root"}, {"it", "PRON", 2, "obj"}}},
                        "2022-07-18");
