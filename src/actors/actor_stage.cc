@@ -217,11 +217,15 @@ void ActorStage::MatchSentence(Ctx& c, uint32_t first, uint32_t end, std::vector
     // The same for a known word that is another given name: "Michael Howard" is not John Howard, while
     // "Recep Erdogan" is still Recep Tayyip Erdogan; honorifics ("Mr Putin") keep the person.
     const bool after_span = !out.empty() && out.back().end == i;
-    if (best_len == 1 && index_->entry(best_entry).kind == EntryKind::kPerson && i > first && !after_span &&
-        ((IsNameToken(c.doc, i - 1) && !IsHonorific(c.doc.token(i - 1).text()) &&
-          (c.word[i - 1] == ActorIndex::kNoWord ||
-           OtherGivenName(c.doc.token(i - 1).text(), index_->entry(best_entry).name))) ||
-         (i + 1 < end && IsNameToken(c.doc, i + 1) && c.word[i + 1] == ActorIndex::kNoWord))) {
+    // After a title the name still has to end there: "Tory MP Jonathan Sayeed" is not Goodluck Jonathan.
+    const bool person1 = best_len == 1 && index_->entry(best_entry).kind == EntryKind::kPerson;
+    const bool unknown_next = i + 1 < end && IsNameToken(c.doc, i + 1) && c.word[i + 1] == ActorIndex::kNoWord;
+    if ((person1 && after_span && unknown_next) ||
+        (person1 && i > first && !after_span &&
+         ((IsNameToken(c.doc, i - 1) && !IsHonorific(c.doc.token(i - 1).text()) &&
+           (c.word[i - 1] == ActorIndex::kNoWord ||
+            OtherGivenName(c.doc.token(i - 1).text(), index_->entry(best_entry).name))) ||
+          unknown_next))) {
       ++i;
       continue;
     }

@@ -252,6 +252,18 @@ TEST(ActorStageTest, AgencyCreditsAreNoActors) {
   EXPECT_EQ(Codes(doer).substr(0, 11), "[AP=USAMED]");
 }
 
+TEST(ActorStageTest, BareSurnameIsThePersonNamedEarlierNotAnotherWithThatSurname) {
+  // "Trump" alone is Donald Trump's alias; after "Ivanka Trump" it is her (both are USAGOV in 2019, so the
+  // antecedent and the rule tell them apart).
+  std::vector<std::vector<W>> s = {{{"Ivanka", "PROPN", 3, "nsubj"}, {"Trump", "PROPN", 1, "flat"}, {"spoke", "VERB", 0, "root"}},
+                                   {{"Ms", "PROPN", 2, "compound"}, {"Trump", "PROPN", 3, "nsubj"}, {"left", "VERB", 0, "root"}}};
+  auto f = RunStage(s, "2019-01-01");
+  ASSERT_EQ(f.size(), 2u) << Codes(f);
+  EXPECT_EQ(f[1].text, "Trump");
+  EXPECT_EQ(f[1].antecedent, 0);
+  EXPECT_EQ(f[1].rule, "surname:named-earlier");
+}
+
 TEST(ActorStageTest, EveryResolvedCodeCarriesItsSector) {
   // Persons and composed agents get the PLOVER sector of their code's role block, as agent nouns do.
   auto f = RunStage({{{"Putin", "PROPN", 2, "nsubj"}, {"met", "VERB", 0, "root"}, {"Iranian", "ADJ", 4, "amod"},

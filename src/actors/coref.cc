@@ -210,6 +210,19 @@ void ResolveSentence(const Document& doc, uint32_t sentence, const std::vector<s
       continue;
     }
     if (s.code.empty()) continue;
+    // "Conservative leader Michael Howard ... Mr Howard said": a bare surname is the person the article
+    // named in full, not another person in the dictionary with that surname (John Howard).
+    if (s.entry_kind == EntryKind::kPerson && s.entry != UINT32_MAX && s.end - s.first == 1) {
+      auto named = st.person_surnames.find(folded[s.first]);
+      if (named != st.person_surnames.end() && all[static_cast<size_t>(named->second)].entry != s.entry) {
+        const int a = Root(all, named->second);
+        CopyActor(s, all[static_cast<size_t>(a)], a);
+        s.entry = all[static_cast<size_t>(a)].entry;
+        s.rule = "surname:named-earlier";
+        Push(all, st, sentence, std::move(s));
+        continue;
+      }
+    }
     if (s.entry_kind == EntryKind::kPerson && s.entry != UINT32_MAX) {
       auto it = st.first_of_entry.find(s.entry);
       if (it != st.first_of_entry.end()) {

@@ -54,7 +54,8 @@ inline ActorTables SmallTables() {
       "Donald Trump\tTrump\tUSAGOV\t2025-01-20\t\tPresident of the United States\n"
       "Recep Tayyip Erdoğan\tErdoğan|Erdogan|Recep Tayyip Erdogan\tTURGOV\t2003-03-14\t\tPresident of Turkey\n"
       "Alexei Navalny\tNavalny\tRUSOPP\t2011\t2024-02-16\tOpposition leader\n"
-      "Theresa May\t\tGBRGOV\t2016-07-13\t2019-07-24\tPrime Minister of the United Kingdom\n",
+      "Theresa May\t\tGBRGOV\t2016-07-13\t2019-07-24\tPrime Minister of the United Kingdom\n"
+      "Ivanka Trump\t\tUSAGOV\t2017-03-29\t2021-01-20\tAdviser to the President\n",
       "persons/test.tsv", &t.persons);
   return t;
 }
