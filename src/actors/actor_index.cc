@@ -37,6 +37,12 @@ int TodayKey() {
   return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
 
+bool IsFullDate(std::string_view iso_date) {
+  if (iso_date.size() < 10) return false;
+  auto p = ParsePartialDate(iso_date.substr(0, 10));
+  return p.ok() && p->day != 0;
+}
+
 int DateKey(std::string_view iso_date) {
   if (iso_date.size() < 10) return TodayKey();
   auto p = ParsePartialDate(iso_date.substr(0, 10));

@@ -86,6 +86,8 @@ bool InOffice(const ActorEntry& entry, int date);
 
 // "2022-07-18" -> 20220718; "" or malformed -> today's date (UTC).
 int DateKey(std::string_view iso_date);
+// Whether `iso_date` is a date DateKey reads (else DateKey falls back to today).
+bool IsFullDate(std::string_view iso_date);
 int TodayKey();
 
 class ActorIndex {

@@ -53,6 +53,7 @@ class ActorStage final : public Stage {
     Document& doc;
     int date;
     bool parsed;
+    bool undated;  // neither the document nor the options give a date: `date` is today's
     std::vector<uint32_t> word;         // folded word id per token
     std::vector<std::string> folded;    // folded form per token
     std::vector<int> owner;             // span index covering a token, -1 none (per sentence)
@@ -161,6 +162,25 @@ void ActorStage::SetPersonCode(const Ctx& c, Span& s, bool former) const {
   const ActorEntry& e = index_->entry(s.entry);
   if (e.roles.empty()) return;
   ResolvedRole r = ResolveRole(e, c.date, former);
+  if (c.undated && !former && !r.in_office) {
+    // An undated article about someone out of office today was most likely written while they held office:
+    // their latest government role, else their latest role that is not "former" (ELI).
+    const ActorRole* pick = nullptr;
+    for (int pass = 0; pass < 2 && pick == nullptr; ++pass) {
+      for (const auto& role : e.roles) {
+        const bool fits = pass == 0 ? role.code.size() >= 6 && role.code.compare(3, 3, "GOV") == 0
+                                    : !(role.code.size() >= 6 && role.code.compare(3, 3, "ELI") == 0);
+        if (fits && (pick == nullptr || role.from > pick->from)) pick = &role;
+      }
+    }
+    if (pick != nullptr) {
+      s.code = pick->code;
+      s.country = pick->code.substr(0, 3);
+      s.sector = index_->SectorForCode(pick->code);
+      s.rule = "undated:" + pick->source;
+      return;
+    }
+  }
   s.code = r.code;
   s.country = r.code.substr(0, 3);
   s.sector = index_->SectorForCode(r.code);
@@ -565,7 +585,7 @@ uint32_t SpanHead(const Document& doc, uint32_t first, uint32_t end, bool parsed
 
 Status ActorStage::Process(Document& doc, StageScratch*) const {
   const std::string& date = doc.meta().date.empty() ? options_.default_date : doc.meta().date;
-  Ctx c{doc, DateKey(date), HasParse(doc), {}, {}, {}};
+  Ctx c{doc, DateKey(date), HasParse(doc), !IsFullDate(date), {}, {}, {}};
   const size_t n = doc.tokens().size();
   c.word.resize(n);
   c.folded.resize(n);

@@ -264,6 +264,21 @@ TEST(ActorStageTest, BareSurnameIsThePersonNamedEarlierNotAnotherWithThatSurname
   EXPECT_EQ(f[1].rule, "surname:named-earlier");
 }
 
+TEST(ActorStageTest, UndatedArticleTakesTheOfficeAPersonLastHeld) {
+  // No date anywhere: Raisi (out of office today) is coded by his latest government role, not as ELI;
+  // Navalny, who held none, by his latest other role; a dated article still goes by its date.
+  auto raisi = RunStage({{{"Raisi", "PROPN", 2, "nsubj"}, {"spoke", "VERB", 0, "root"}}}, "");
+  ASSERT_EQ(raisi.size(), 1u);
+  EXPECT_EQ(raisi[0].code, "IRNGOV");
+  EXPECT_EQ(raisi[0].rule.rfind("undated:", 0), 0u) << raisi[0].rule;
+  auto navalny = RunStage({{{"Navalny", "PROPN", 2, "nsubj"}, {"spoke", "VERB", 0, "root"}}}, "");
+  ASSERT_EQ(navalny.size(), 1u);
+  EXPECT_EQ(navalny[0].code, "RUSOPP");
+  auto dated = RunStage({{{"Raisi", "PROPN", 2, "nsubj"}, {"spoke", "VERB", 0, "root"}}}, "2025-01-01");
+  ASSERT_EQ(dated.size(), 1u);
+  EXPECT_EQ(dated[0].code, "IRNELI");
+}
+
 TEST(ActorStageTest, EveryResolvedCodeCarriesItsSector) {
   // Persons and composed agents get the PLOVER sector of their code's role block, as agent nouns do.
   auto f = RunStage({{{"Putin", "PROPN", 2, "nsubj"}, {"met", "VERB", 0, "root"}, {"Iranian", "ADJ", 4, "amod"},
