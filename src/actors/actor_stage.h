@@ -17,7 +17,9 @@
 //   4. appositions: "Name Surname, a member of Iran's parliament" -> IRNLEG; domestic agents (police,
 //      protesters, ...) left bare take the country where they act ("police in Tehran" on the verb);
 //   5. within-document coreference (coref.h): short names, pronouns, role nouns.
-// The article date (DocumentMeta::date, else the stage's default date, else today) picks dated roles.
+// The article date (DocumentMeta::date, else the stage's default date, else today) picks dated roles; in
+// an article with no date at all, a person out of office today takes their latest government role (else
+// their latest role that is not ELI): undated text was most likely written while they held office.
 // Bounded: every search window is a small constant; the whole stage is linear in the tokens.
 #pragma once
 
