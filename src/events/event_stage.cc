@@ -354,11 +354,24 @@ class Coder {
       std::string_view r = g_.rel(c);
       if (r == "nsubj:pass" || r == "aux:pass" || r == "csubj:pass") return true;
     }
+    if (HeadlinePassive(v)) return true;
     return g_.upos(v) == Upos::VERB && g_.rel(v) == "acl" && g_.xpos(v) == "VBN";
   }
 
-  // The child with this relation nearest to v (a misparse can give a verb two subjects; the nearer
-  // one is the likelier).
+  // A headline's passive without its auxiliary: "Saddam's top aide al-Douri arrested", "Hamas leader
+  // killed": a participle at the root with a subject, no auxiliary and no object. The subject is the
+  // one it happened to.
+  bool HeadlinePassive(uint32_t v) const {
+    if (g_.xpos(v) != "VBN" || g_.rel(v) != "root") return false;
+    bool subject = false;
+    for (uint32_t c : g_.children(v)) {
+      std::string_view r = g_.rel(c);
+      if (r == "aux" || r == "aux:pass" || r == "cop" || r == "obj" || r == "ccomp") return false;
+      if (r == "nsubj") subject = true;
+    }
+    return subject;
+  }
+
   // The nearest nsubj of v that is a plausible subject: one under a place or company preposition of its
   // own ("a blast in a mine in central China killed", China parsed as nsubj) is not the doer. A clause
   // word misattached to the subject ("after President Gbagbo broke") does not disqualify it.
@@ -375,6 +388,7 @@ class Coder {
     return -1;
   }
 
+  // The child with this relation nearest to v.
   int32_t ChildWithRel(uint32_t v, std::string_view rel) const {
     int32_t best = -1;
     for (uint32_t c : g_.children(v)) {
@@ -447,6 +461,8 @@ class Coder {
       }
       cur = static_cast<uint32_t>(h);
     }
+    // The actor before a passive verb is what it happened to ("Navalny arrested"), not its doer.
+    if (IsPassive(v)) return -1;
     return ActorBefore(v, how);
   }
 
@@ -481,7 +497,7 @@ class Coder {
 
   int32_t DirectObject(uint32_t a, bool trigger_is_verb) const {
     if (trigger_is_verb && IsPassive(a)) {
-      int32_t sp = ChildWithRel(a, "nsubj:pass");
+      int32_t sp = ChildWithRel(a, HeadlinePassive(a) ? "nsubj" : "nsubj:pass");
       if (sp >= 0) return sp;
       if (g_.rel(a) == "acl" && g_.head(a) >= 0) return g_.head(a);  // "the city bombed by ..."
     }

@@ -26,7 +26,8 @@ constexpr char kPatterns[] =
     "141\tverb\tdemonstrate\tnotarget|intransitive\n"
     "040\tverb\tmeet $TGT\tsym\n"
     "040\tnoun\ttalk with|between $TGT\tsym\n"
-    "042\tverb\ttravel to $TGT\tpair=043|official\n";
+    "042\tverb\ttravel to $TGT\tpair=043|official\n"
+    "173\tverb\tarrest\tnotarget\n";
 constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n19\t\t138\t\n16\t\t131\t\n";
 constexpr char kGovernors[] =
     "lemma\teffect\tcameo\tnote\nschedule\tintended\t\t\nthreaten\tthreatened\t13\t\nplan\tintended\t\t\n"
@@ -471,6 +472,24 @@ TEST(EventStageTest, OfSeveralSubjectsTheFirstIsTheDoer) {
   auto ev = Code(doc);
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(Code(doc, ev[0].source), "RUSCVL");
+}
+
+TEST(EventStageTest, HeadlinePassiveWithoutAuxiliaryHasNoDoer) {
+  // "Navalny arrested" as a headline: the participle at the root, no auxiliary, no object: Navalny is the
+  // one arrested, not the one who arrests (and no doer is named: no event).
+  Document headline = Parse(
+      "1\tNavalny\tNavalny\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tarrested\tarrest\tVERB\tVBN\t_\t0\troot\t_\t_\n\n");
+  AddMention(headline, 1, 1, 1, "RUSOPP");
+  EXPECT_TRUE(Code(headline).empty());
+  // With an object it is the active past ("Police arrested Navalny"), whatever the tag.
+  Document active = Parse(
+      "1\tPolice\tpolice\tNOUN\tNN\t_\t2\tnsubj\t_\t_\n"
+      "2\tarrested\tarrest\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "3\tNavalny\tNavalny\tPROPN\tNNP\t_\t2\tobj\t_\t_\n\n");
+  AddMention(active, 1, 1, 1, "RUSCOP");
+  AddMention(active, 3, 3, 3, "RUSOPP");
+  EXPECT_EQ(Code(active).size(), 1u);
 }
 
 }  // namespace
