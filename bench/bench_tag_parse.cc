@@ -40,7 +40,9 @@ Corpus& Load() {
   static Corpus c = [] {
     Corpus c;
     auto tagger = dyad::LoadTaggerStage(kModels + "tagger.dyad");
-    auto parser = dyad::LoadParserStage(kModels + "parser.dyad");
+    dyad::ParserOptions popt;  // DYAD_BEAM=K parses with a beam of K (models trained with --beam K)
+    if (std::getenv("DYAD_BEAM")) popt.beam_size = std::atoi(std::getenv("DYAD_BEAM"));
+    auto parser = dyad::LoadParserStage(kModels + "parser.dyad", popt);
     if (!tagger.ok() || !parser.ok()) {
       c.error = "models not found/loadable under " + kModels;
       return c;

@@ -1,5 +1,6 @@
 // dyad eval parse: tagging and parsing scores against a UD gold file (CoNLL 2018 manner).
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -18,7 +19,7 @@ namespace {
 
 constexpr const char* kHelp =
     "usage: dyad eval parse --gold FILE.conllu [--raw] [--models DIR] [--tagger MODEL] [--parser MODEL]\n"
-    "                       [--gold-tags]\n"
+    "                       [--gold-tags] [--beam K]\n"
     "\n"
     "Scores UPOS, XPOS, UFeats, lemma, UAS and LAS (punctuation included) against a UD gold file.\n"
     "  default      gold tokenisation: the tagger and parser run over the gold words (accuracies)\n"
@@ -27,6 +28,7 @@ constexpr const char* kHelp =
     "  --models DIR where tagger.dyad and parser.dyad are (default: ./models, else the source tree's)\n"
     "  --tagger, --parser  a specific model file\n"
     "  --gold-tags  keep the gold UPOS/XPOS/FEATS/LEMMA (no tagger; gold tokenisation only)\n"
+    "  --beam K     parse with a beam of K (1..64; default 1 = greedy), for models trained with --beam K\n"
     "LAS compares the universal relation (obl for obl:agent) as CoNLL 2018 does; LAS-full the whole label.\n";
 
 std::string ModelPath(const Args& a, const std::string& flag, const std::string& file) {
@@ -54,7 +56,7 @@ Status Run(const std::vector<std::shared_ptr<const Stage>>& stages, Document& do
 }  // namespace
 
 int EvalParseCommand(int argc, char** argv) {
-  auto a = Args::Parse(argc, argv, {"gold", "models", "tagger", "parser"}, {"raw", "gold-tags", "help"});
+  auto a = Args::Parse(argc, argv, {"gold", "models", "tagger", "parser", "beam"}, {"raw", "gold-tags", "help"});
   if (!a.ok()) {
     std::fprintf(stderr, "dyad eval parse: %s\n%s", a.status().message().c_str(), kHelp);
     return 2;
@@ -82,7 +84,9 @@ int EvalParseCommand(int argc, char** argv) {
     if (!tagger.ok()) return Fail(tagger.status());
     stages.push_back(*tagger);
   }
-  auto parser = LoadParserStage(ModelPath(*a, "parser", "parser.dyad"));
+  ParserOptions parser_opt;
+  parser_opt.beam_size = std::atoi(a->Get("beam", "1").c_str());  // out of range (or not a number): refused
+  auto parser = LoadParserStage(ModelPath(*a, "parser", "parser.dyad"), parser_opt);
   if (!parser.ok()) return Fail(parser.status());
   stages.push_back(*parser);
 

@@ -18,7 +18,7 @@ namespace {
 constexpr const char* kHelp =
     "usage: dyad train parser --train FILE.conllu --dev FILE.conllu -o MODEL\n"
     "                         [--epochs N] [--seed S] [--tagger MODEL [--jackknife K] [--jackknife-epochs N]]\n"
-    "                         [--min-updates N] [--training-data TEXT]\n"
+    "                         [--min-updates N] [--training-data TEXT] [--beam K [--beam-from-epoch E] [--early-update]]\n"
     "\n"
     "Trains the arc-hybrid dependency parser (dynamic oracle, averaged perceptron) on the gold trees\n"
     "of --train, reading the UPOS/XPOS/FEATS/LEMMA columns as given, and keeps the epoch with the best\n"
@@ -38,7 +38,12 @@ constexpr const char* kHelp =
     "                       tagging errors, and four full tagger trainings would dominate the time)\n"
     "  --min-updates N      drop features updated fewer than N times (two per mistake) when packing\n"
     "                       (default 3: smaller model, little accuracy lost)\n"
-    "  --training-data TEXT what to record as the model's training data\n";
+    "  --training-data TEXT what to record as the model's training data\n"
+    "  --beam K             from epoch E on, train the move classifier globally with a beam of K\n"
+    "                       (max-violation update) and pick the epoch by dev parsed with that beam;\n"
+    "                       parse with the same --beam (default 1: greedy only)\n"
+    "  --beam-from-epoch E  greedy epochs before E warm-start the beam (default 1)\n"
+    "  --early-update       early update instead of max-violation\n";
 
 int Fail(const Status& s) {
   std::fprintf(stderr, "dyad train parser: %s\n", s.ToString().c_str());
@@ -57,7 +62,7 @@ int TrainParserCommand(int argc, char** argv) {
     args.push_back(s.data());
   }
   auto a = Args::Parse(static_cast<int>(args.size()), args.data(),
-                       {"train", "dev", "output", "epochs", "seed", "training-data", "tagger", "jackknife", "jackknife-epochs", "min-updates"}, {"help"});
+                       {"train", "dev", "output", "epochs", "seed", "training-data", "tagger", "jackknife", "jackknife-epochs", "min-updates", "beam", "beam-from-epoch"}, {"help", "early-update"});
   if (!a.ok()) {
     std::fprintf(stderr, "dyad train parser: %s\n%s", a.status().message().c_str(), kHelp);
     return 2;
@@ -79,6 +84,9 @@ int TrainParserCommand(int argc, char** argv) {
     folds = std::stoi(a->Get("jackknife", "4"));
     tagger_opt.epochs = std::stoi(a->Get("jackknife-epochs", "5"));
     opt.min_updates = static_cast<uint32_t>(std::stoul(a->Get("min-updates", "3")));
+    opt.beam_size = std::stoi(a->Get("beam", "1"));
+    opt.beam_from_epoch = std::stoi(a->Get("beam-from-epoch", "1"));
+    opt.early_update = a->Has("early-update");
   } catch (...) {
     std::fprintf(stderr, "dyad train parser: --epochs and --seed take numbers\n");
     return 2;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "parse/beam_search.h"
 #include "parse/hashing.h"
 
 namespace dyad::parse {
@@ -22,7 +23,8 @@ struct Pos {
   int label;            // label of the arc into it (-1 none)
 };
 
-Pos At(const SentenceAttrs& a, const ParseState& s, int w) {
+template <class State>
+Pos At(const SentenceAttrs& a, const State& s, int w) {
   const WordAttrs* wa = w < 0 ? &kNoneW : w == 0 ? &kRoot : &a.words[w];
   Pos p;
   p.a = wa;
@@ -51,7 +53,8 @@ uint64_t Valency(int count) { return static_cast<uint64_t>(std::min(count, 6)); 
 WordAttrs RootAttrs() { return kRoot; }
 WordAttrs NoneAttrs() { return kNoneW; }
 
-int ExtractMoveFeatures(const ParseState& s, const SentenceAttrs& a, uint64_t* keys) {
+template <class State>
+int ExtractMoveFeatures(const State& s, const SentenceAttrs& a, uint64_t* keys) {
   const int s0i = s.S(0), s1i = s.S(1), s2i = s.S(2), b0i = s.B(0), b1i = s.B(1), b2i = s.B(2);
   static const WordState kEmpty;
   const WordState& s0s = s0i > 0 ? s.word(s0i) : kEmpty;
@@ -111,7 +114,8 @@ int ExtractMoveFeatures(const ParseState& s, const SentenceAttrs& a, uint64_t* k
   return k;
 }
 
-int ExtractLabelFeatures(const ParseState& s, const SentenceAttrs& a, int head, int dep, uint64_t* keys) {
+template <class State>
+int ExtractLabelFeatures(const State& s, const SentenceAttrs& a, int head, int dep, uint64_t* keys) {
   const WordState& ds = s.word(dep);
   const WordState& hs = s.word(head);
   Pos d = At(a, s, dep), h = At(a, s, head);
@@ -138,5 +142,12 @@ int ExtractLabelFeatures(const ParseState& s, const SentenceAttrs& a, int head, 
   F(d.sh, h.p); F(d.p, h.sh); F(d.sh, h.sh);
   return k;
 }
+
+// The greedy parser's state and the beam's view of a persistent item: the same templates, so a beam of
+// one scores exactly what the greedy parser scores.
+template int ExtractMoveFeatures<ParseState>(const ParseState&, const SentenceAttrs&, uint64_t*);
+template int ExtractMoveFeatures<BeamView>(const BeamView&, const SentenceAttrs&, uint64_t*);
+template int ExtractLabelFeatures<ParseState>(const ParseState&, const SentenceAttrs&, int, int, uint64_t*);
+template int ExtractLabelFeatures<BeamView>(const BeamView&, const SentenceAttrs&, int, int, uint64_t*);
 
 }  // namespace dyad::parse

@@ -41,9 +41,12 @@ struct SentenceAttrs {
 WordAttrs RootAttrs();
 WordAttrs NoneAttrs();
 
-// Fills keys (at least kMaxMoveFeatures entries); returns how many were written.
-int ExtractMoveFeatures(const ParseState& s, const SentenceAttrs& a, uint64_t* keys);
+// Fills keys (at least kMaxMoveFeatures entries); returns how many were written. State is ParseState
+// (greedy) or BeamView (beam_search.h); both are instantiated in features.cc.
+template <class State>
+int ExtractMoveFeatures(const State& s, const SentenceAttrs& a, uint64_t* keys);
 // Features for labelling the arc head -> dep (head 0 is the root). REQUIRES: dep's children are final.
-int ExtractLabelFeatures(const ParseState& s, const SentenceAttrs& a, int head, int dep, uint64_t* keys);
+template <class State>
+int ExtractLabelFeatures(const State& s, const SentenceAttrs& a, int head, int dep, uint64_t* keys);
 
 }  // namespace dyad::parse

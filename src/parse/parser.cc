@@ -1,5 +1,6 @@
 #include "parse/parser.h"
 
+#include "parse/beam_search.h"
 #include "parse/parser_model.h"
 
 namespace dyad {
@@ -9,11 +10,12 @@ struct ParserScratch : StageScratch {
   parse::ParseState state;
   std::vector<parse::WordAttrs> attrs;
   std::vector<StrId> label_ids;  // model label -> id in the current document (kNoStr until interned)
+  parse::BeamSearch beam;        // used only with a beam
 };
 
 class ParserStage : public Stage {
  public:
-  explicit ParserStage(parse::ParserModel model) : model_(std::move(model)) {}
+  ParserStage(parse::ParserModel model, int beam_size) : model_(std::move(model)), beam_size_(beam_size) {}
   std::string_view name() const override { return "parser"; }
   uint32_t Requires() const override { return kLayerTags; }
   uint32_t Provides() const override { return kLayerParse; }
@@ -28,7 +30,11 @@ class ParserStage : public Stage {
       if (row.end_token <= row.first_token) continue;
       parse::FillSentenceAttrs(doc, si, &s->attrs);
       parse::SentenceAttrs a{s->attrs.data(), static_cast<int>(s->attrs.size()) - 1};
-      model_.Parse(a, s->state);
+      if (beam_size_ == 1) {
+        model_.Parse(a, s->state);
+      } else {
+        parse::BeamParse(model_, a, beam_size_, s->beam, s->state);
+      }
       auto& tokens = doc.mutable_tokens();
       for (int w = 1; w <= a.n; ++w) {
         const parse::WordState& ws = s->state.word(w);
@@ -44,14 +50,17 @@ class ParserStage : public Stage {
 
  private:
   parse::ParserModel model_;
+  int beam_size_;
 };
 
 }  // namespace
 
-Result<std::shared_ptr<const Stage>> LoadParserStage(const std::string& model_path) {
+Result<std::shared_ptr<const Stage>> LoadParserStage(const std::string& model_path, const ParserOptions& options) {
+  if (options.beam_size < 1 || options.beam_size > parse::kMaxBeam)
+    return Status::InvalidInput("parser beam size must be 1.." + std::to_string(parse::kMaxBeam));
   auto m = parse::ParserModel::Load(model_path);
   if (!m.ok()) return m.status();
-  return std::shared_ptr<const Stage>(std::make_shared<ParserStage>(std::move(m).value()));
+  return std::shared_ptr<const Stage>(std::make_shared<ParserStage>(std::move(m).value(), options.beam_size));
 }
 
 }  // namespace dyad

@@ -14,7 +14,15 @@
 
 namespace dyad {
 
-// Loads models/parser.dyad (or any parser model file). Fails closed: NotFound, Corrupt, Unsupported.
-Result<std::shared_ptr<const Stage>> LoadParserStage(const std::string& model_path);
+struct ParserOptions {
+  // 1: greedy (the shipped model's training). > 1: beam search over the moves (beam_search.h), k times
+  // the parser's work; meant for models trained with the same beam (`dyad train parser --beam N`).
+  int beam_size = 1;
+};
+
+// Loads models/parser.dyad (or any parser model file). Fails closed: NotFound, Corrupt, Unsupported;
+// InvalidInput for a beam size outside 1..64.
+Result<std::shared_ptr<const Stage>> LoadParserStage(const std::string& model_path,
+                                                     const ParserOptions& options = ParserOptions());
 
 }  // namespace dyad

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 
+#include "parse/beam_search.h"
 #include "parse/hashing.h"
 
 namespace dyad::parse {
@@ -134,6 +135,76 @@ class Trainer {
     }
   }
 
+  // One sentence of global training: a beam search run beside the gold sequence, then one update of
+  // the move weights at the step of maximum violation (or the first step the gold sequence left the
+  // beam, with early_update). Labels train on the gold sequence's arcs, as in TrainOn.
+  void TrainOnBeam(const TrainSentence& ts) {
+    SentenceAttrs a{ts.attrs.data(), static_cast<int>(ts.attrs.size()) - 1};
+    oracle_.Reset(ts.heads);
+    state_.Reset(a.n);
+    beam_.Start(a.n, opt_.beam_size, /*keep_keys=*/true);
+    gold_steps_.clear();
+    gold_keys_.clear();
+    auto score = [&](const uint64_t* keys, int n, double* out) {
+      float f[kNumMoves] = {0, 0, 0};
+      moves_.Score(keys, n, f);
+      for (int m = 0; m < kNumMoves; ++m) out[m] = f[m];
+    };
+    auto label = [&](const BeamView& v, int head, int dep) {
+      if (head == 0) return root_label_;
+      uint64_t keys[kMaxLabelFeatures];
+      int nf = ExtractLabelFeatures(v, a, head, dep, keys);
+      scores_.assign(num_labels_, 0.0f);
+      labels_.Score(keys, nf, scores_.data());
+      int pred = -1;
+      for (int c = 0; c < num_labels_; ++c)
+        if (c != root_label_ && (pred < 0 || scores_[c] > scores_[pred])) pred = c;
+      return pred;
+    };
+    double gold_score = 0, worst = 0;
+    int update_step = -1, update_hist = -1;
+    for (int t = 0; beam_.steps_left() > 0; ++t) {
+      // The gold move: the best-scoring move of least cost (a latent choice among equally good ones).
+      int legal = 0;
+      for (int m = 0; m < kNumMoves; ++m) legal += state_.Legal(static_cast<Move>(m));
+      const auto begin = static_cast<uint32_t>(gold_keys_.size());
+      int nf = 0;
+      double s[kNumMoves] = {0, 0, 0};
+      if (legal > 1) {
+        gold_keys_.resize(begin + kMaxMoveFeatures);
+        nf = ExtractMoveFeatures(state_, a, gold_keys_.data() + begin);
+        gold_keys_.resize(begin + nf);
+        score(gold_keys_.data() + begin, nf, s);
+      }
+      int gold = -1, min_cost = 1 << 30;
+      for (int m = 0; m < kNumMoves; ++m) {
+        if (!state_.Legal(static_cast<Move>(m))) continue;
+        int c = oracle_.Cost(state_, static_cast<Move>(m));
+        if (c < min_cost || (c == min_cost && s[m] > s[gold])) gold = m, min_cost = c;
+      }
+      gold_score += s[gold];
+      gold_steps_.push_back({gold, begin, nf});
+      beam_.Step(a, score, label, gold);
+      auto move = static_cast<Move>(gold);
+      int lab = -1;
+      if (move != kShift) lab = TrainLabel(ts, a, state_.Head(move), state_.Dependent(move));
+      state_.Apply(move, lab);
+
+      const BeamItem& best = beam_.items()[0];
+      bool gold_in_beam = false;
+      for (const BeamItem& it : beam_.items()) gold_in_beam |= it.gold;
+      const double violation = best.score - gold_score;  // >= 0: the gold sequence does not win here
+      if (!best.gold && violation >= 0 && (update_step < 0 || violation > worst)) {
+        worst = violation;
+        update_step = t;
+        update_hist = best.hist;
+      }
+      if (opt_.early_update && !gold_in_beam) break;
+    }
+    for (int t = 0; t < 2 * a.n; ++t) moves_.Tick();
+    if (update_step >= 0) UpdateTowardsGold(update_step, update_hist);
+  }
+
   PackedLinear PackMoves() const { return moves_.Pack(opt_.min_abs_weight, opt_.min_updates); }
   PackedLinear PackLabels() const { return labels_.Pack(opt_.min_abs_weight, opt_.min_updates); }
   size_t move_features() const { return moves_.num_features(); }
@@ -160,19 +231,49 @@ class Trainer {
     return pred;  // follow the prediction: later features see labels as the parser will
   }
 
+  // +1 for the gold sequence's features, -1 for the predicted item's, over steps 0..last where the two
+  // sequences differ (the shared prefix would cancel).
+  void UpdateTowardsGold(int last, int pred_hist) {
+    pred_.assign(last + 1, -1);
+    for (int h = pred_hist, t = last; h >= 0 && t >= 0; h = beam_.step(h).prev, --t) pred_[t] = h;
+    int t = 0;
+    while (t <= last && beam_.step(pred_[t]).move == gold_steps_[t].move) ++t;
+    for (; t <= last; ++t) {
+      const GoldStep& g = gold_steps_[t];
+      if (g.num_keys > 0) moves_.Update(gold_keys_.data() + g.keys_begin, g.num_keys, g.move, 1.0f);
+      const BeamStep& p = beam_.step(pred_[t]);
+      if (p.num_keys > 0) moves_.Update(beam_.keys().data() + p.keys_begin, p.num_keys, p.move, -1.0f);
+    }
+  }
+
+  struct GoldStep {
+    int move;
+    uint32_t keys_begin;
+    int num_keys;
+  };
+
   AveragedPerceptron moves_, labels_;
   int num_labels_, root_label_;
   const ParserTrainOptions& opt_;
   ParseState state_;
   DynamicOracle oracle_;
   std::vector<float> scores_;
+  BeamSearch beam_;
+  std::vector<GoldStep> gold_steps_;
+  std::vector<uint64_t> gold_keys_;
+  std::vector<int> pred_;
 };
 
-void Score(const ParserModel& model, const std::vector<TrainSentence>& sentences, ParseScore* score) {
+void Score(const ParserModel& model, const std::vector<TrainSentence>& sentences, int beam_size, ParseScore* score) {
   ParseState state;
+  BeamSearch beam;
   for (const TrainSentence& ts : sentences) {
     SentenceAttrs a{ts.attrs.data(), static_cast<int>(ts.attrs.size()) - 1};
-    model.Parse(a, state);
+    if (beam_size <= 1) {
+      model.Parse(a, state);
+    } else {
+      BeamParse(model, a, beam_size, beam, state);
+    }
     for (int w = 1; w <= a.n; ++w) {
       ++score->words;
       if (state.word(w).head != ts.heads[w]) continue;
@@ -184,14 +285,14 @@ void Score(const ParserModel& model, const std::vector<TrainSentence>& sentences
 
 }  // namespace
 
-ParseScore ScoreParser(const ParserModel& model, const Document& doc) {
+ParseScore ScoreParser(const ParserModel& model, const Document& doc, int beam_size) {
   std::map<std::string, int, std::less<>> ids;
   for (size_t i = 0; i < model.labels.size(); ++i) ids[model.labels[i]] = static_cast<int>(i);
   size_t skipped = 0;
   ParseScore score;
   std::vector<TrainSentence> set;
   Collect(doc, ids, &skipped, &set);
-  Score(model, set, &score);
+  Score(model, set, beam_size, &score);
   return score;
 }
 
@@ -208,6 +309,8 @@ Result<ParserModel> TrainParser(const std::vector<const Document*>& train, const
   std::vector<TrainSentence> train_set, dev_set;
   for (const Document* doc : train) Collect(*doc, ids, &skipped_train, &train_set);
   Collect(dev, ids, &skipped_dev, &dev_set);
+  if (options.beam_size < 1 || options.beam_size > kMaxBeam)
+    return Status::InvalidInput("parser beam size must be 1.." + std::to_string(kMaxBeam));
   if (train_set.empty()) return Status::InvalidInput("no usable training sentences (need gold HEAD/DEPREL)");
   auto log = [&](const std::string& s) {
     if (options.log) options.log(s);
@@ -225,18 +328,27 @@ Result<ParserModel> TrainParser(const std::vector<const Document*>& train, const
     auto t0 = Clock::now();
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.Next() % i]);  // Fisher-Yates
     bool explore = epoch >= options.explore_from_epoch;
-    for (uint32_t i : order) trainer.TrainOn(train_set[i], explore, rng);
+    const bool beam = options.beam_size > 1 && epoch >= options.beam_from_epoch;
+    if (beam && epoch == std::max(1, options.beam_from_epoch)) best_las = -1;  // keep a beam-trained epoch
+    for (uint32_t i : order) {
+      if (beam) {
+        trainer.TrainOnBeam(train_set[i]);
+      } else {
+        trainer.TrainOn(train_set[i], explore, rng);
+      }
+    }
     ParserModel m;
     m.labels = best.labels;
     m.root_label = best.root_label;
     m.moves = trainer.PackMoves();
     m.arc_labels = trainer.PackLabels();
     ParseScore dev_score;
-    Score(m, dev_set, &dev_score);
+    Score(m, dev_set, beam ? options.beam_size : 1, &dev_score);
     double secs = std::chrono::duration<double>(Clock::now() - t0).count();
     char line[256];
     std::snprintf(line, sizeof line,
-                  "epoch %2d  dev UAS %.2f  LAS %.2f  (%zu move / %zu label features, %.1f s)%s", epoch,
+                  "epoch %2d  %s  dev UAS %.2f  LAS %.2f  (%zu move / %zu label features, %.1f s)%s", epoch,
+                  beam ? ("beam " + std::to_string(options.beam_size)).c_str() : "greedy",
                   dev_score.uas(), dev_score.las(), m.moves.num_features(), m.arc_labels.num_features(), secs,
                   dev_score.las() > best_las ? "  best" : "");
     log(line);

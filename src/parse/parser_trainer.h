@@ -24,6 +24,15 @@ struct ParserTrainOptions {
   double explore_prob = 0.9;    // ... with this probability (else the best zero-cost move)
   float min_abs_weight = 0.0f;  // averaged weights below this are dropped when packing
   uint32_t min_updates = 3;     // features with fewer update calls (two per mistake) are dropped when packing
+  // Global training of the move classifier with a beam (1 = greedy dynamic-oracle training only): from
+  // epoch beam_from_epoch on, each sentence is parsed with a beam of beam_size and the move weights
+  // get one max-violation update (Huang et al. 2012; early update when early_update) against the
+  // gold sequence (the best-scoring zero-cost move at each step). Earlier epochs train greedily, so
+  // the beam warm-starts from the greedy weights. The arc-label classifier trains as in greedy mode,
+  // on the gold sequence's arcs. Dev is then parsed with the same beam.
+  int beam_size = 1;
+  int beam_from_epoch = 1;
+  bool early_update = false;
   std::function<void(const std::string&)> log;  // one line per epoch, when set
 };
 
@@ -42,8 +51,8 @@ inline Result<ParserModel> TrainParser(const Document& train, const Document& de
   return TrainParser(std::vector<const Document*>{&train}, dev, options);
 }
 
-// Parses every sentence of doc with model and scores against doc's own HEAD/DEPREL (all words,
-// punctuation included).
-ParseScore ScoreParser(const ParserModel& model, const Document& doc);
+// Parses every sentence of doc with model (beam_size 1: greedy) and scores against doc's own
+// HEAD/DEPREL (all words, punctuation included).
+ParseScore ScoreParser(const ParserModel& model, const Document& doc, int beam_size = 1);
 
 }  // namespace dyad::parse
