@@ -227,6 +227,19 @@ TEST_F(CliParse, EvalCountFlagsRejectNonNumbersWithAUsageError) {
   }
 }
 
+TEST_F(CliParse, EvalParseBeamSizeOutOfRangeIsRefused) {
+  std::string gold = Write("g.conllu", "1\tPutin\tPutin\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                       "2\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\t_\n\n");
+  for (const char* beam : {"0", "65"}) {
+    RunResult r = Dyad("eval parse --gold '" + gold + "' --beam " + beam);
+    EXPECT_NE(r.exit_code, 0) << beam;
+    EXPECT_NE(r.err.find("beam size must be 1..64"), std::string::npos) << beam << ": " << r.err;
+  }
+  RunResult ok = Dyad("eval parse --gold '" + gold + "' --beam 2");
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_NE(ok.out.find("UAS"), std::string::npos);
+}
+
 TEST_F(CliParse, BadBytesEmptyAndPathologicalDocuments) {
   Write("p/1-empty.txt", "");
   Write("p/2-nul-latin1.txt", std::string("Caf\xE9\0 society.", 15));
