@@ -97,6 +97,11 @@ class Coder {
     return lex_.Triggered(kind, variant_);
   }
 
+  bool IsMedia(int32_t mention) const {
+    std::string_view code = doc_.Str(doc_.mentions()[static_cast<size_t>(mention)].code);
+    return code.size() >= 6 && code.substr(3, 3) == "MED";
+  }
+
   // An actor that acts for a state or body (pattern flag `official`): its code's role block is one of
   // the state's (GOV, MIL, LEG, JUD, ELI, OPP, PTY, SPY, COP) or it is an IGO.
   static bool IsOfficial(std::string_view code) {
@@ -204,6 +209,9 @@ class Coder {
     int emitted = 0;
     auto emit = [&](int32_t src, int32_t tgt, const std::string& c) {
       if (src == tgt) return;
+      // Speaking to the press ("speaking to BBC Radio 4") is a statement, not consultation: no 04 event
+      // has a news medium on either side.
+      if (c.starts_with("04") && (IsMedia(src) || (tgt >= 0 && IsMedia(tgt)))) return;
       if (tgt >= 0 && doc_.mentions()[src].code == doc_.mentions()[tgt].code) return;
       for (size_t e = first_event; e < out->size(); ++e) {
         const EventRow& r = (*out)[e];

@@ -492,5 +492,19 @@ TEST(EventStageTest, HeadlinePassiveWithoutAuxiliaryHasNoDoer) {
   EXPECT_EQ(Code(active).size(), 1u);
 }
 
+TEST(EventStageTest, TalkingToThePressIsNoConsultation) {
+  auto code = [](const char* target) {
+    Document doc = Parse(
+        "1\tPutin\tPutin\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tX\tX\tPROPN\tNNP\t_\t2\tobj\t_\t_\n\n");
+    AddMention(doc, 1, 1, 1, "RUSGOV");
+    AddMention(doc, 3, 3, 3, target);
+    return Code(doc).size();
+  };
+  EXPECT_EQ(code("USAMEDCNN"), 0u);
+  EXPECT_EQ(code("USAGOV"), 2u);  // a meeting, both ways
+}
+
 }  // namespace
 }  // namespace dyad::events
