@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "io/conllu.h"
 #include "tag/tagger.h"
@@ -74,6 +76,29 @@ TEST(TaggerData, OutOfDomainNewsPud) {
   std::printf("PUD (%zu words, gold tokens): UPOS %.2f XPOS %.2f UFeats %.2f Lemma %.2f\n", s.tokens, s.upos, s.xpos,
               s.ufeats, s.lemma);
   EXPECT_GE(s.upos, 92.0);  // a regression guard; PUD is measure-only, never trained on
+}
+
+// Headlines in title case: the shipped model, with the stage's second look at title-case sentences,
+// reads the capitalised verb as a verb and leaves the names alone; a signature line stays names.
+TEST(TaggerShippedModel, TitleCaseHeadlineVerbIsAVerb) {
+  auto stage = LoadTaggerStage(kModel);
+  ASSERT_TRUE(stage.ok()) << stage.status().ToString();
+  auto tag = [&](const std::vector<const char*>& words) {
+    std::string conllu;
+    int id = 0;
+    for (const char* w : words) conllu += std::to_string(++id) + "\t" + w + "\t_\t_\t_\t_\t_\t_\t_\t_\n";
+    auto doc = ReadConllu(conllu + "\n");
+    EXPECT_TRUE(doc.ok());
+    auto scratch = (*stage)->NewScratch();
+    EXPECT_TRUE((*stage)->Process(*doc, scratch.get()).ok());
+    return std::move(*doc);
+  };
+  Document headline = tag({"Chinese", "President", "Meets", "With", "Castro"});
+  EXPECT_EQ(headline.token(2).upos(), Upos::VERB);
+  EXPECT_EQ(headline.token(2).lemma(), "meet");
+  EXPECT_EQ(headline.token(4).upos(), Upos::PROPN);
+  Document signature = tag({"John", "Staikos", "Direct", "Dial"});
+  EXPECT_NE(signature.token(1).upos(), Upos::VERB);
 }
 
 }  // namespace

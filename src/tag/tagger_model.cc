@@ -340,6 +340,65 @@ TaggerModel TaggerModelBuilder::Make(std::vector<TagClass> classes, std::vector<
 
 namespace {
 
+bool StartsAsciiUpper(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+bool StartsAsciiLetter(std::string_view w) {
+  return !w.empty() && ((w[0] >= 'A' && w[0] <= 'Z') || (w[0] >= 'a' && w[0] <= 'z'));
+}
+bool AllCapitals(std::string_view w) {
+  for (char c : w)
+    if (c >= 'a' && c <= 'z') return false;
+  return true;
+}
+
+// See TagDocument in the header: a headline in title case.
+bool TitleCase(const std::vector<std::string_view>& forms) {
+  size_t letters = 0, capitals = 0;
+  for (size_t i = 1; i < forms.size(); ++i) {
+    if (!StartsAsciiLetter(forms[i])) continue;
+    ++letters;
+    if (StartsAsciiUpper(forms[i])) ++capitals;
+  }
+  return letters >= 3 && capitals * 10 >= letters * 7;
+}
+
+bool FiniteVerb(std::string_view xpos) { return xpos == "VBZ" || xpos == "VBD" || xpos == "VBP" || xpos == "MD"; }
+
+// Retags a title-case sentence with its capitalised words lower-cased. When the first pass found no finite
+// verb, the first word it called a proper noun that the lower-cased pass reads as a finite verb, and that
+// the tag dictionary knows, becomes that verb ("Taiwan's Leader Urges China"; not the signature line
+// "John Staikos Direct Dial"). Returns the index taken, or n.
+size_t RetagTitleCase(const TaggerModel& model, size_t n, TaggerScratch& s) {
+  for (size_t i = 0; i < n; ++i)
+    if (FiniteVerb(model.tag_class(s.classes[i]).xpos)) return n;
+  s.lowered.resize(n);
+  s.lowered_forms.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view w = s.forms[i];
+    s.lowered[i].assign(w);
+    if (StartsAsciiUpper(w) && !AllCapitals(w)) s.lowered[i][0] = static_cast<char>(w[0] - 'A' + 'a');
+    s.lowered_forms[i] = s.lowered[i];
+  }
+  s.lowered_classes.resize(n);
+  model.TagSentence(s.lowered_forms.data(), n, s, s.lowered_classes.data());
+  for (size_t i = 1; i < n; ++i) {
+    if (model.tag_class(s.classes[i]).upos != Upos::PROPN) continue;
+    const std::string_view xpos = model.tag_class(s.lowered_classes[i]).xpos;
+    if (!FiniteVerb(xpos)) continue;
+    // The word, or its lemma as that verb ("urges" -> "urge"), must be one the tag dictionary knows.
+    bool known = s.words[i].ambiguity != 0;
+    if (!known) {
+      model.lemmatizer().Lemmatize(s.lowered_forms[i], xpos, &s.lemma);
+      WordInfo lemma_info;
+      DescribeWord(s.lemma, false, &s.buffer, &lemma_info);
+      known = model.Ambiguity(lemma_info.word) != 0;
+    }
+    if (!known) continue;
+    s.classes[i] = s.lowered_classes[i];
+    return i;
+  }
+  return n;
+}
+
 void TagRange(const TaggerModel& model, Document& doc, uint32_t first, uint32_t end, TaggerScratch& s) {
   if (end <= first) return;
   size_t n = end - first;
@@ -347,14 +406,15 @@ void TagRange(const TaggerModel& model, Document& doc, uint32_t first, uint32_t 
   for (uint32_t t = first; t < end; ++t) s.forms.push_back(doc.token(t).norm());
   s.classes.resize(n);
   model.TagSentence(s.forms.data(), n, s, s.classes.data());
+  const size_t verb = TitleCase(s.forms) ? RetagTitleCase(model, n, s) : n;
   for (size_t i = 0; i < n; ++i) {
     uint32_t c = s.classes[i];
     const TagClass& tc = model.tag_class(c);
     if (s.xpos_ids[c] == kUnset) s.xpos_ids[c] = doc.Intern(tc.xpos);
-    // TagSentence left the word descriptions in s.words.
+    // TagSentence left the word descriptions (of the last pass) in s.words.
     uint32_t f = model.feats().Predict(s.words.data(), s.classes.data(), i);
     if (s.feats_ids[f] == kUnset) s.feats_ids[f] = doc.Intern(model.feats().values()[f]);
-    model.lemmatizer().Lemmatize(s.forms[i], tc.xpos, &s.lemma);
+    model.lemmatizer().Lemmatize(i == verb ? std::string_view(s.lowered[i]) : s.forms[i], tc.xpos, &s.lemma);
     // Interning may grow the string pool, but views into it stay valid (stable storage).
     StrId lemma = doc.Intern(s.lemma);
     TokenRow& row = doc.mutable_tokens()[first + i];

@@ -91,6 +91,11 @@ struct TaggerScratch {
   std::vector<uint32_t> classes;
   std::vector<StrId> xpos_ids, feats_ids;  // per class / per FEATS value
   std::string lemma;
+  // Title-case sentences ("Chinese President Meets With Castro") are tagged a second time with their
+  // capitalised words lower-cased (TagDocument); these hold that pass.
+  std::vector<std::string> lowered;
+  std::vector<std::string_view> lowered_forms;
+  std::vector<uint32_t> lowered_classes;
   std::vector<uint32_t> first_pass, right_tags;  // two-pass decoding
   std::vector<int32_t> margins;                   // first-pass score margins
   // Per word type, the summed first-pass weights of its word-only features (ExtractWordFeatures):
@@ -195,6 +200,11 @@ class TaggerModelBuilder {
 // overwriting what was there (a document without sentences is tagged as one sequence). Interns
 // strings in doc.
 // Shared by the Stage and by code that tags with an in-memory model (trainer, evaluation).
+// Title-case sentences (headlines: at least three words after the first start with a letter, and 70%
+// of them with a capital) with no finite verb are tagged once more with every capitalised word that is
+// not all capitals lower-cased; the first word the first pass called PROPN that this pass reads as a
+// finite verb (and that the tag dictionary knows) takes that tag: "Taiwan's Leader Urges China" reads
+// Urges as a verb, while China stays a name.
 void TagDocument(const TaggerModel& model, Document& doc, TaggerScratch& scratch);
 
 }  // namespace dyad::tag
