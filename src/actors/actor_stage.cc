@@ -273,6 +273,9 @@ void ComposeInto(Span& agent, const Span& with, const std::string& how) {
     agent.code = agent.role;
   } else if (with.entry_kind == EntryKind::kOrganisation) {
     agent.code = with.code;
+  } else if (with.entry_kind == EntryKind::kPerson && agent.role == "GOV" && with.code.size() >= 6) {
+    // A person's envoy, aide or spokesman speaks for that person: "Dalai Lama envoy" is CHNOPP, not CHNGOV.
+    agent.code = with.code;
   } else {
     agent.code = country + agent.role;
   }

@@ -279,6 +279,21 @@ TEST(ActorStageTest, UndatedArticleTakesTheOfficeAPersonLastHeld) {
   EXPECT_EQ(dated[0].code, "IRNELI");
 }
 
+TEST(ActorStageTest, APersonsAideSpeaksForThatPerson) {
+  // "Navalny's official" (a GOV-role agent noun composed with a person) is Navalny's side: RUSOPP, not
+  // RUSGOV; a soldier of a person's country keeps the soldier's role.
+  auto aide = RunStage({{{"Navalny", "PROPN", 3, "nmod:poss"}, {"'s", "PART", 1, "case"}, {"official", "NOUN", 4, "nsubj"},
+                         {"spoke", "VERB", 0, "root"}}},
+                       "2019-10-01");
+  ASSERT_EQ(aide.size(), 1u) << Codes(aide);
+  EXPECT_EQ(aide[0].code, "RUSOPP");
+  auto putin = RunStage({{{"Putin", "PROPN", 3, "nmod:poss"}, {"'s", "PART", 1, "case"}, {"official", "NOUN", 4, "nsubj"},
+                          {"spoke", "VERB", 0, "root"}}},
+                        "2019-10-01");
+  ASSERT_EQ(putin.size(), 1u) << Codes(putin);
+  EXPECT_EQ(putin[0].code, "RUSGOV");
+}
+
 TEST(ActorStageTest, EveryResolvedCodeCarriesItsSector) {
   // Persons and composed agents get the PLOVER sector of their code's role block, as agent nouns do.
   auto f = RunStage({{{"Putin", "PROPN", 2, "nsubj"}, {"met", "VERB", 0, "root"}, {"Iranian", "ADJ", 4, "amod"},
