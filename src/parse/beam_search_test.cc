@@ -18,18 +18,6 @@ namespace {
 
 const std::string kEwt = std::string(DYAD_SHARED_DATA) + "/ud/UD_English-EWT/";
 
-std::string HeadOfFile(const std::string& path, int sentences) {
-  std::ifstream in(path);
-  if (!in) return "";
-  std::string line, out;
-  int seen = 0;
-  while (seen < sentences && std::getline(in, line)) {
-    out += line + "\n";
-    if (line.empty()) ++seen;
-  }
-  return out;
-}
-
 std::vector<std::vector<WordAttrs>> AllAttrs(const Document& doc) {
   std::vector<std::vector<WordAttrs>> out(doc.sentences().size());
   for (uint32_t si = 0; si < doc.sentences().size(); ++si) FillSentenceAttrs(doc, si, &out[si]);
@@ -56,7 +44,7 @@ void ExpectTree(const ParseState& s, int n) {
 // one, the persistent item's view must give exactly the features a ParseState in the same place gives.
 TEST(BeamSearch, ViewGivesTheParseStateFeatures) {
   // The tiny treebank, and longer real sentences when the shared data is there.
-  std::string text = std::string(testing::kTinyTreebank) + HeadOfFile(kEwt + "en_ewt-ud-dev.conllu", 60);
+  std::string text = std::string(testing::kTinyTreebank) + testing::HeadOfConllu(kEwt + "en_ewt-ud-dev.conllu", 60);
   auto doc = ReadConllu(text);
   ASSERT_TRUE(doc.ok());
   auto attrs = AllAttrs(*doc);
@@ -112,8 +100,8 @@ TEST(BeamSearch, ViewGivesTheParseStateFeatures) {
 }
 
 TEST(BeamSearch, BeamOfOneIsTheGreedyParse) {
-  std::string train_text = HeadOfFile(kEwt + "en_ewt-ud-train.conllu", 300);
-  std::string dev_text = HeadOfFile(kEwt + "en_ewt-ud-dev.conllu", 200);
+  std::string train_text = testing::HeadOfConllu(kEwt + "en_ewt-ud-train.conllu", 300);
+  std::string dev_text = testing::HeadOfConllu(kEwt + "en_ewt-ud-dev.conllu", 200);
   if (train_text.empty()) train_text = dev_text = testing::kTinyTreebank;  // no shared data: tiny only
   auto train = ReadConllu(train_text);
   auto dev = ReadConllu(dev_text);

@@ -153,13 +153,7 @@ class Trainer {
     auto label = [&](const BeamView& v, int head, int dep) {
       if (head == 0) return root_label_;
       uint64_t keys[kMaxLabelFeatures];
-      int nf = ExtractLabelFeatures(v, a, head, dep, keys);
-      scores_.assign(num_labels_, 0.0f);
-      labels_.Score(keys, nf, scores_.data());
-      int pred = -1;
-      for (int c = 0; c < num_labels_; ++c)
-        if (c != root_label_ && (pred < 0 || scores_[c] > scores_[pred])) pred = c;
-      return pred;
+      return PredictLabel(v, a, head, dep, keys, nullptr);
     };
     double gold_score = 0, worst = 0;
     int update_step = -1, update_hist = -1;
@@ -211,16 +205,26 @@ class Trainer {
   size_t label_features() const { return labels_.num_features(); }
 
  private:
-  // Predicts the arc's label; learns from it when the head is right. Returns the label to follow.
-  int TrainLabel(const TrainSentence& ts, const SentenceAttrs& a, int head, int dep) {
-    if (head == 0) return root_label_;
-    uint64_t keys[kMaxLabelFeatures];
-    int nf = ExtractLabelFeatures(state_, a, head, dep, keys);
+  // The best non-root label for the arc head -> dep in state s (a ParseState or a beam item's view);
+  // its feature keys are left in keys[0..*num_keys).
+  template <typename State>
+  int PredictLabel(const State& s, const SentenceAttrs& a, int head, int dep, uint64_t* keys, int* num_keys) {
+    int nf = ExtractLabelFeatures(s, a, head, dep, keys);
+    if (num_keys != nullptr) *num_keys = nf;
     scores_.assign(num_labels_, 0.0f);
     labels_.Score(keys, nf, scores_.data());
     int pred = -1;
     for (int c = 0; c < num_labels_; ++c)
       if (c != root_label_ && (pred < 0 || scores_[c] > scores_[pred])) pred = c;
+    return pred;
+  }
+
+  // Predicts the arc's label; learns from it when the head is right. Returns the label to follow.
+  int TrainLabel(const TrainSentence& ts, const SentenceAttrs& a, int head, int dep) {
+    if (head == 0) return root_label_;
+    uint64_t keys[kMaxLabelFeatures];
+    int nf = 0;
+    const int pred = PredictLabel(state_, a, head, dep, keys, &nf);
     int gold = ts.labels[dep];
     if (ts.heads[dep] != head || gold < 0 || gold == root_label_) return pred;
     labels_.Tick();

@@ -15,19 +15,6 @@ namespace {
 
 const std::string kEwt = std::string(DYAD_SHARED_DATA) + "/ud/UD_English-EWT/";
 
-// The first `sentences` sentences of a CoNLL-U file (empty when the file is missing).
-std::string Head(const std::string& path, int sentences) {
-  std::ifstream in(path);
-  if (!in) return "";
-  std::string line, out;
-  int seen = 0;
-  while (seen < sentences && std::getline(in, line)) {
-    out += line + "\n";
-    if (line.empty()) ++seen;
-  }
-  return out;
-}
-
 // Attach every word to the word before it (the first to the root): the trivial baseline.
 double AttachToPreviousUas(const Document& doc) {
   size_t words = 0, right = 0;
@@ -41,8 +28,8 @@ double AttachToPreviousUas(const Document& doc) {
 }
 
 TEST(ParserTrainer, SmallEwtSampleBeatsAttachToPrevious) {
-  std::string train_text = Head(kEwt + "en_ewt-ud-train.conllu", 400);
-  std::string dev_text = Head(kEwt + "en_ewt-ud-dev.conllu", 300);
+  std::string train_text = testing::HeadOfConllu(kEwt + "en_ewt-ud-train.conllu", 400);
+  std::string dev_text = testing::HeadOfConllu(kEwt + "en_ewt-ud-dev.conllu", 300);
   if (train_text.empty() || dev_text.empty()) GTEST_SKIP() << "UD_English-EWT not found under " << kEwt;
   auto train = ReadConllu(train_text);
   auto dev = ReadConllu(dev_text);

@@ -2,6 +2,7 @@
 // Documents by hand.
 #pragma once
 
+#include <fstream>
 #include <string>
 
 #include "dyad/document.h"
@@ -67,6 +68,19 @@ inline Document UniformSentence(const std::string& form, Upos upos, int n) {
   s.end_token = static_cast<uint32_t>(n);
   doc.mutable_sentences().push_back(s);
   return doc;
+}
+
+// The first `sentences` sentences of a CoNLL-U file (empty when the file is missing: tests skip).
+inline std::string HeadOfConllu(const std::string& path, int sentences) {
+  std::ifstream in(path);
+  if (!in) return "";
+  std::string line, out;
+  int seen = 0;
+  while (seen < sentences && std::getline(in, line)) {
+    out += line + "\n";
+    if (line.empty()) ++seen;
+  }
+  return out;
 }
 
 }  // namespace dyad::parse::testing
