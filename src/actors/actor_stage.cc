@@ -287,6 +287,23 @@ void ComposeInto(Span& agent, const Span& with, const std::string& how) {
 
 void ActorStage::Compose(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& spans) const {
   const Document& doc = c.doc;
+  // "Israel's opposition Labour party": a party the dictionary files under another country (GBRPTYLAB)
+  // named as this country's is this country's party of that name: <country>PTY.
+  for (size_t a = 1; a < spans.size(); ++a) {
+    Span& org = spans[a];
+    if (org.entry_kind != EntryKind::kOrganisation || org.code.size() < 6 || org.code.compare(3, 3, "PTY") != 0) continue;
+    // The country: the span before, or the one before a bare agent noun ("Israel's opposition Labour").
+    size_t b = a - 1;
+    if (spans[b].entry_kind == EntryKind::kAgent && spans[b].bare_agent && b > 0) --b;
+    const Span& m = spans[b];
+    if (m.dead || !IsCountryKind(m.entry_kind) || m.country.size() != 3 || m.country == org.country) continue;
+    bool ok = m.end <= org.first && org.first - m.end <= kMaxGap + 1;
+    for (uint32_t k = m.end; ok && k < org.first; ++k) ok = IsModifierGap(doc, k);
+    if (!ok) continue;
+    org.code = m.country + "PTY";
+    org.country = m.country;
+    org.rule = "other-country-party:" + m.rule + "+" + org.rule;
+  }
   for (size_t a = 0; a < spans.size(); ++a) {
     Span& ag = spans[a];
     if (ag.entry_kind != EntryKind::kAgent || ag.dead) continue;

@@ -294,6 +294,17 @@ TEST(ActorStageTest, APersonsAideSpeaksForThatPerson) {
   EXPECT_EQ(putin[0].code, "RUSGOV");
 }
 
+TEST(ActorStageTest, APartyNamedAsAnotherCountrysIsThatCountrysParty) {
+  auto israel = RunStage({{{"Iran", "PROPN", 3, "nmod:poss"}, {"'s", "PART", 1, "case"}, {"Labour", "PROPN", 4, "nsubj"},
+                           {"spoke", "VERB", 0, "root"}}},
+                         "2004-12-01");
+  ASSERT_EQ(israel.size(), 2u) << Codes(israel);
+  EXPECT_EQ(israel[1].code, "IRNPTY");
+  auto british = RunStage({{{"Labour", "PROPN", 2, "nsubj"}, {"spoke", "VERB", 0, "root"}}}, "2004-12-01");
+  ASSERT_EQ(british.size(), 1u);
+  EXPECT_EQ(british[0].code, "GBRPTYLAB");
+}
+
 TEST(ActorStageTest, EveryResolvedCodeCarriesItsSector) {
   // Persons and composed agents get the PLOVER sector of their code's role block, as agent nouns do.
   auto f = RunStage({{{"Putin", "PROPN", 2, "nsubj"}, {"met", "VERB", 0, "root"}, {"Iranian", "ADJ", 4, "amod"},

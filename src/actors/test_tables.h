@@ -26,7 +26,8 @@ inline ActorTables SmallTables() {
       "code\tname\taliases\tkind\tcountry\n"
       "IGONAT\tNATO\tNorth Atlantic Treaty Organization\tIGO\t\n"
       "IMGMUSISI\tIslamic State\tIS|ISIS|ISIL\tARMED\t\n"
-      "USAMED\tAssociated Press\tAP\tMEDIA\tUSA\n",
+      "USAMED\tAssociated Press\tAP\tMEDIA\tUSA\n"
+      "GBRPTYLAB\tLabour Party\tLabour\tPARTY\tGBR\n",
       "organisations.tsv", &t.organisations);
   ParseAgents(
       "noun\tplural\trole\tsector\tnote\n"
