@@ -409,7 +409,19 @@ void ActorStage::DropAgencyCredits(const Document& doc, uint32_t first, uint32_t
         if (ch >= 'A' && ch <= 'Z') ++letters;
       }
     }
-    if (capitals && letters >= 4 && m.end - m.first <= 3 && is_dash(past_brackets(m.end))) m.dead = true;
+    if (!(capitals && letters >= 4 && m.end - m.first <= 3)) continue;
+    uint32_t after = past_brackets(m.end);
+    // "DAKAR, Senegal -- ...": the city, a comma and the country (itself in brackets or not) before a dash.
+    Span* country = nullptr;
+    if (is(after, ",")) {
+      for (Span& n : spans)
+        if (n.first == after + 1 && IsCountryKind(n.entry_kind)) country = &n;
+      if (country != nullptr) after = past_brackets(country->end);
+    }
+    if (is_dash(after)) {
+      m.dead = true;
+      if (country != nullptr) country->dead = true;
+    }
   }
   std::erase_if(spans, [](const Span& s) { return s.dead; });
 }

@@ -246,6 +246,11 @@ TEST(ActorStageTest, AgencyCreditsAreNoActors) {
                           {"spoke", "VERB", 0, "root"}}},
                         "2022-07-18");
   EXPECT_EQ(Codes(glued), "[Iran=IRN]");
+  // The city, a comma and the country before the dash: both are the dateline.
+  auto city_country = RunStage({{{"TEHRAN", "PROPN", 6, "nsubj"}, {",", "PUNCT", 3, "punct"}, {"Iran", "PROPN", 1, "appos"},
+                                 {"-", "PUNCT", 1, "punct"}, {"Navalny", "PROPN", 6, "nsubj"}, {"spoke", "VERB", 0, "root"}}},
+                               "2022-07-18");
+  EXPECT_EQ(Codes(city_country), "[Navalny=RUSOPP]");
   // The agency as a doer stays: "AP reported".
   auto doer = RunStage({{{"AP", "PROPN", 2, "nsubj"}, {"reported", "VERB", 0, "root"}, {"it", "PRON", 2, "obj"}}},
                        "2022-07-18");
