@@ -2,7 +2,12 @@
 // Documents by hand.
 #pragma once
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include "dyad/document.h"
@@ -81,6 +86,26 @@ inline std::string HeadOfConllu(const std::string& path, int sentences) {
     if (line.empty()) ++seen;
   }
   return out;
+}
+
+// Whether two trained models save to the same bytes (the trainers' determinism tests). `name` keeps
+// the temporary files of different tests apart.
+template <typename Model>
+bool SameSavedBytes(const Model& a, const Model& b, const std::string& name) {
+  const std::string base = (std::filesystem::temp_directory_path() / ("dyad_" + name + "_")).string() +
+                           std::to_string(::getpid());
+  const std::string p1 = base + "_1", p2 = base + "_2";
+  if (!a.Save(p1, "tiny").ok() || !b.Save(p2, "tiny").ok()) return false;
+  auto read = [](const std::string& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  const bool same = read(p1) == read(p2);
+  std::remove(p1.c_str());
+  std::remove(p2.c_str());
+  return same;
 }
 
 }  // namespace dyad::parse::testing
