@@ -124,24 +124,12 @@ void BeamSearch::Replay(int i, ParseState& out) {
 
 void BeamParse(const ParserModel& model, const SentenceAttrs& a, int k, BeamSearch& beam, ParseState& out) {
   beam.Start(a.n, k, /*keep_keys=*/false);
-  const int num_labels = static_cast<int>(model.labels.size());
   auto score = [&](const uint64_t* keys, int n, double* s) {
     int32_t q[kNumMoves] = {0, 0, 0};
     model.moves.Score(keys, n, q);
     for (int m = 0; m < kNumMoves; ++m) s[m] = q[m];
   };
-  // As ParserModel::PredictLabel, over a beam item.
-  auto label = [&](const BeamView& v, int head, int dep) {
-    if (head == 0) return model.root_label;
-    uint64_t keys[kMaxLabelFeatures];
-    int nk = ExtractLabelFeatures(v, a, head, dep, keys);
-    int32_t scores[256] = {};
-    model.arc_labels.Score(keys, nk, scores);
-    int best = -1;
-    for (int c = 0; c < num_labels && c < 256; ++c)
-      if (c != model.root_label && (best < 0 || scores[c] > scores[best])) best = c;
-    return best < 0 ? model.root_label : best;
-  };
+  auto label = [&](const BeamView& v, int head, int dep) { return model.PredictLabel(v, a, head, dep); };
   while (beam.steps_left() > 0) beam.Step(a, score, label, -1);
   beam.Replay(0, out);
 }

@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "parse/beam_search.h"
 #include "parse/hashing.h"
 
 namespace dyad::parse {
@@ -79,7 +80,8 @@ Result<ParserModel> ParserModel::FromBytes(std::string bytes) {
   return ReadPayload(*r);
 }
 
-int ParserModel::PredictLabel(const ParseState& s, const SentenceAttrs& a, int head, int dep) const {
+template <class State>
+int ParserModel::PredictLabel(const State& s, const SentenceAttrs& a, int head, int dep) const {
   if (head == 0) return root_label;
   uint64_t keys[kMaxLabelFeatures];
   int n = ExtractLabelFeatures(s, a, head, dep, keys);
@@ -90,6 +92,9 @@ int ParserModel::PredictLabel(const ParseState& s, const SentenceAttrs& a, int h
     if (c != root_label && (best < 0 || scores[c] > scores[best])) best = c;
   return best < 0 ? root_label : best;
 }
+
+template int ParserModel::PredictLabel<ParseState>(const ParseState&, const SentenceAttrs&, int, int) const;
+template int ParserModel::PredictLabel<BeamView>(const BeamView&, const SentenceAttrs&, int, int) const;
 
 void ParserModel::Parse(const SentenceAttrs& a, ParseState& state) const {
   state.Reset(a.n);

@@ -41,7 +41,9 @@ struct ParserModel {
   // (head 0 = root). Linear in a.n; allocates only when the state grows.
   void Parse(const SentenceAttrs& a, ParseState& state) const;
   // The best label for head -> dep given the state (root_label when head is 0).
-  int PredictLabel(const ParseState& s, const SentenceAttrs& a, int head, int dep) const;
+  // The best non-root label for head -> dep in a greedy state or a beam item's view (BeamView).
+  template <class State>
+  int PredictLabel(const State& s, const SentenceAttrs& a, int head, int dep) const;
 };
 
 // Hashes the attributes of sentence `sentence` of doc into out (out[0] = root, out[1..n] = words).
