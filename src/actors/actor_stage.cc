@@ -87,14 +87,6 @@ bool IsNameToken(const Document& doc, uint32_t i) {
 }
 
 // A capitalised word before a surname that is not an honorific and not one of the person's own names.
-static bool IsHonorific(std::string_view word) {
-  static constexpr std::string_view kHonorifics[] = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady",
-                                                     "Dame", "Prof", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof."};
-  for (std::string_view h : kHonorifics)
-    if (word == h) return true;
-  return false;
-}
-
 static bool OtherGivenName(std::string_view word, std::string_view canonical) {
   for (size_t at = canonical.find(word); at != std::string_view::npos; at = canonical.find(word, at + 1)) {
     const bool starts = at == 0 || canonical[at - 1] == ' ' || canonical[at - 1] == '-';

@@ -29,13 +29,6 @@ bool IsPersonLike(const Span& s) {
 }
 bool IsPluralAgent(const Span& s) { return s.kind == MentionKind::kAgent && s.plural; }
 
-bool IsHonorific(std::string_view f) {
-  for (std::string_view h : {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr."}) {
-    if (f == h) return true;
-  }
-  return false;
-}
-
 bool IsMonth(std::string_view f) {
   for (std::string_view m : {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                              "october", "november", "december"}) {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "actors/actor_index.h"
 #include "dyad/document.h"
@@ -26,6 +27,20 @@ struct Span {
 };
 
 // Token helpers shared by the stage and coreference.
+// "Mr", "Mrs", "Dr", ... (any case, with or without the full stop).
+inline bool IsHonorific(std::string_view word) {
+  static constexpr std::string_view kHonorifics[] = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame",
+                                                     "prof", "mr.", "mrs.", "ms.", "dr.", "prof."};
+  if (word.size() > 5) return false;
+  char lower[5];
+  for (size_t i = 0; i < word.size(); ++i)
+    lower[i] = word[i] >= 'A' && word[i] <= 'Z' ? static_cast<char>(word[i] - 'A' + 'a') : word[i];
+  const std::string_view folded(lower, word.size());
+  for (std::string_view h : kHonorifics)
+    if (folded == h) return true;
+  return false;
+}
+
 inline bool HasParse(const Document& doc) {
   for (const auto& t : doc.tokens()) {
     if (t.head != kNoHead) return true;
