@@ -11,7 +11,6 @@ bool In(std::string_view x, std::initializer_list<std::string_view> set) {
   return false;
 }
 
-bool IsFinite(std::string_view xpos) { return In(xpos, {"VBD", "VBZ", "VBP", "MD"}); }
 bool CanBeSubject(std::string_view xpos) { return In(xpos, {"NN", "NNS", "NNP", "NNPS", "PRP"}); }
 bool OpensAnObject(std::string_view xpos) {
   return In(xpos, {"DT", "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "PRP", "PRP$", "CD"});
@@ -19,13 +18,15 @@ bool OpensAnObject(std::string_view xpos) {
 
 }  // namespace
 
+bool IsFiniteVerbTag(std::string_view xpos) { return In(xpos, {"VBD", "VBZ", "VBP", "MD"}); }
+
 int RepairMissingFiniteVerbs(Document& doc) {
   int repaired = 0;
   StrId vbd = kNoStr, feats = kNoStr;
   for (const SentenceRow& s : doc.sentences()) {
     if (s.end_token - s.first_token < 4) continue;  // too short to tell a headline fragment from a clause
     bool finite = false;
-    for (uint32_t t = s.first_token; t < s.end_token && !finite; ++t) finite = IsFinite(doc.token(t).xpos());
+    for (uint32_t t = s.first_token; t < s.end_token && !finite; ++t) finite = IsFiniteVerbTag(doc.token(t).xpos());
     if (finite) continue;
     for (uint32_t t = s.first_token + 1; t + 1 < s.end_token; ++t) {
       if (doc.token(t).xpos() != "VBN") continue;

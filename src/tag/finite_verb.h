@@ -7,9 +7,14 @@
 // Mood=Ind|Tense=Past|VerbForm=Fin. The first such participle only; lemma and UPOS stay.
 #pragma once
 
+#include <string_view>
+
 #include "dyad/document.h"
 
 namespace dyad::tag {
+
+// Penn tags of a finite verb: VBD, VBZ, VBP, MD.
+bool IsFiniteVerbTag(std::string_view xpos);
 
 // Retags, in every sentence of `doc` that lacks a finite verb, the participle described above.
 // Returns the number of tokens retagged.

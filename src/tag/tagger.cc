@@ -1,6 +1,5 @@
 #include "tag/tagger.h"
 
-#include "tag/finite_verb.h"
 #include "tag/tagger_model.h"
 
 namespace dyad {
@@ -26,7 +25,6 @@ class TaggerStage : public Stage {
       tag::TaggerScratch local;
       tag::TagDocument(model_, doc, local);
     }
-    tag::RepairMissingFiniteVerbs(doc);
     return Status::Ok();
   }
 

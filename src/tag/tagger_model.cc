@@ -7,6 +7,8 @@
 #include <limits>
 #include <string>
 
+#include "tag/finite_verb.h"
+
 namespace dyad::tag {
 namespace {
 
@@ -361,15 +363,13 @@ bool TitleCase(const std::vector<std::string_view>& forms) {
   return letters >= 3 && capitals * 10 >= letters * 7;
 }
 
-bool FiniteVerb(std::string_view xpos) { return xpos == "VBZ" || xpos == "VBD" || xpos == "VBP" || xpos == "MD"; }
-
 // Retags a title-case sentence with its capitalised words lower-cased. When the first pass found no finite
 // verb, the first word it called a proper noun that the lower-cased pass reads as a finite verb, and that
 // the tag dictionary knows, becomes that verb ("Taiwan's Leader Urges China"; not the signature line
 // "John Staikos Direct Dial"). Returns the index taken, or n.
 size_t RetagTitleCase(const TaggerModel& model, size_t n, TaggerScratch& s) {
   for (size_t i = 0; i < n; ++i)
-    if (FiniteVerb(model.tag_class(s.classes[i]).xpos)) return n;
+    if (IsFiniteVerbTag(model.tag_class(s.classes[i]).xpos)) return n;
   s.lowered.resize(n);
   s.lowered_forms.resize(n);
   for (size_t i = 0; i < n; ++i) {
@@ -383,7 +383,7 @@ size_t RetagTitleCase(const TaggerModel& model, size_t n, TaggerScratch& s) {
   for (size_t i = 1; i < n; ++i) {
     if (model.tag_class(s.classes[i]).upos != Upos::PROPN) continue;
     const std::string_view xpos = model.tag_class(s.lowered_classes[i]).xpos;
-    if (!FiniteVerb(xpos)) continue;
+    if (!IsFiniteVerbTag(xpos)) continue;
     // The word, or its lemma as that verb ("urges" -> "urge"), must be one the tag dictionary knows.
     bool known = s.words[i].ambiguity != 0;
     if (!known) {
@@ -439,6 +439,7 @@ void TagDocument(const TaggerModel& model, Document& doc, TaggerScratch& s) {
     uint32_t end = std::min<uint32_t>(sent.end_token, static_cast<uint32_t>(doc.tokens().size()));
     TagRange(model, doc, sent.first_token, end, s);
   }
+  RepairMissingFiniteVerbs(doc);
 }
 
 }  // namespace dyad::tag

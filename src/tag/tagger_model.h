@@ -204,7 +204,8 @@ class TaggerModelBuilder {
 // of them with a capital) with no finite verb are tagged once more with every capitalised word that is
 // not all capitals lower-cased; the first word the first pass called PROPN that this pass reads as a
 // finite verb (and that the tag dictionary knows) takes that tag: "Taiwan's Leader Urges China" reads
-// Urges as a verb, while China stays a name.
+// Urges as a verb, while China stays a name. Then RepairMissingFiniteVerbs (finite_verb.h) runs over the
+// document, so the trainer's jackknifed tags and run-time tags get the same repairs.
 void TagDocument(const TaggerModel& model, Document& doc, TaggerScratch& scratch);
 
 }  // namespace dyad::tag
