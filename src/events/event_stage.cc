@@ -165,7 +165,8 @@ class Coder {
     }
     if (!best.pattern) return;
     const EventPattern& p = *best.pattern;
-    if (best.sources.empty() || (best.targets.empty() && p.needs_target && !Reciprocal(p, best))) return;
+    const bool reciprocal = Reciprocal(p, best);
+    if (best.sources.empty() || (best.targets.empty() && p.needs_target && !reciprocal)) return;
 
     Modal modal = kind == TriggerKind::kVerb ? VerbModality(t) : NounModality(t);
     for (int32_t w : best.words) {  // "expressed no sympathy", "imposed no sanctions"
@@ -204,7 +205,6 @@ class Coder {
     MarkUsed(t, best);
 
     std::vector<int32_t> targets = best.targets;
-    const bool reciprocal = Reciprocal(p, best);
     if (targets.empty()) targets.push_back(-1);
     int emitted = 0;
     auto emit = [&](int32_t src, int32_t tgt, const std::string& c) {
@@ -234,13 +234,13 @@ class Coder {
     if (reciprocal) {  // "Putin and Erdogan met": each with the other
       for (int32_t a : best.sources)
         for (int32_t b : best.sources) emit(a, b, code);
-    }
-    for (int32_t src : best.sources) {
-      if (reciprocal) break;
-      for (int32_t tgt : targets) {
-        emit(src, tgt, code);
-        if (tgt >= 0 && !pair_code.empty()) emit(tgt, src, pair_code);
-        if (tgt >= 0 && p.symmetric) emit(tgt, src, code);
+    } else {
+      for (int32_t src : best.sources) {
+        for (int32_t tgt : targets) {
+          emit(src, tgt, code);
+          if (tgt >= 0 && !pair_code.empty()) emit(tgt, src, pair_code);
+          if (tgt >= 0 && p.symmetric) emit(tgt, src, code);
+        }
       }
     }
     if (trace_) {
@@ -380,7 +380,7 @@ class Coder {
     return subject;
   }
 
-  // The nearest nsubj of v that is a plausible subject: one under a place or company preposition of its
+  // The first nsubj of v that is a plausible subject: one under a place or company preposition of its
   // own ("a blast in a mine in central China killed", China parsed as nsubj) is not the doer. A clause
   // word misattached to the subject ("after President Gbagbo broke") does not disqualify it.
   int32_t SubjectChild(uint32_t v) const {
