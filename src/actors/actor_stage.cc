@@ -366,6 +366,33 @@ void ActorStage::Compose(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>
 // (CP) - The Mounties ...": a news agency credited in brackets at the end of a sentence or before a dash,
 // or opening a sentence before a dash, wrote the story, and a place in capitals before a dash (or before a
 // bracketed agency and a dash) is a dateline that feeds glue into the text; none of them is an actor.
+// Past a dateline's date starting at the comma t (", Sept. 30", ", November 25, 2004"), or t itself.
+uint32_t PastDatelineDate(const Document& doc, uint32_t t, uint32_t end) {
+  static constexpr std::string_view kMonths[] = {"jan", "january", "feb", "february", "mar", "march", "apr",
+                                                 "april", "may", "jun", "june", "jul", "july", "aug", "august",
+                                                 "sep", "sept", "september", "oct", "october", "nov", "november",
+                                                 "dec", "december"};
+  auto digits = [&](uint32_t k, size_t lo, size_t hi) {
+    if (k >= end) return false;
+    std::string_view w = doc.token(k).text();
+    if (w.size() < lo || w.size() > hi) return false;
+    for (char ch : w)
+      if (ch < '0' || ch > '9') return false;
+    return true;
+  };
+  if (t + 2 >= end || doc.token(t).norm() != ",") return t;
+  std::string month = std::string(doc.token(t + 1).norm());
+  if (!month.empty() && month.back() == '.') month.pop_back();
+  for (char& ch : month) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  if (std::find(std::begin(kMonths), std::end(kMonths), month) == std::end(kMonths)) return t;
+  uint32_t k = t + 2;
+  if (k < end && doc.token(k).norm() == ".") ++k;
+  if (!digits(k, 1, 2)) return t;
+  ++k;
+  if (k + 1 < end && doc.token(k).norm() == "," && digits(k + 1, 4, 4)) k += 2;
+  return k;
+}
+
 void ActorStage::DropAgencyCredits(const Document& doc, uint32_t first, uint32_t end, std::vector<Span>& spans) {
   // A dash set off by a space ("AFP - China"), not a hyphen ("US-backed").
   auto is_dash = [&](uint32_t t) {
@@ -401,7 +428,7 @@ void ActorStage::DropAgencyCredits(const Document& doc, uint32_t first, uint32_t
         if (ch >= 'A' && ch <= 'Z') ++letters;
       }
     }
-    if (!(capitals && letters >= 4 && m.end - m.first <= 3)) continue;
+    if (m.end - m.first > 3) continue;
     uint32_t after = past_brackets(m.end);
     // "DAKAR, Senegal -- ...": the city, a comma and the country (itself in brackets or not) before a dash.
     Span* country = nullptr;
@@ -410,6 +437,16 @@ void ActorStage::DropAgencyCredits(const Document& doc, uint32_t first, uint32_t
         if (n.first == after + 1 && IsCountryKind(n.entry_kind)) country = &n;
       if (country != nullptr) after = past_brackets(country->end);
     }
+    // "WASHINGTON, Sept. 30, 2004 --", "Baghdad, Sept. 8 (NNN):": a dateline's date, then the dash or a
+    // colon. With the date a city opening the sentence may be in any case; elsewhere, and without a date, only
+    // one in capitals is a dateline.
+    const uint32_t dated = past_brackets(PastDatelineDate(doc, after, end));
+    if (dated != after && (m.first == first || (capitals && letters >= 4)) && (is_dash(dated) || is(dated, ":"))) {
+      m.dead = true;
+      if (country != nullptr) country->dead = true;
+      continue;
+    }
+    if (!(capitals && letters >= 4)) continue;
     if (is_dash(after)) {
       m.dead = true;
       if (country != nullptr) country->dead = true;

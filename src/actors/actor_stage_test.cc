@@ -251,6 +251,18 @@ TEST(ActorStageTest, AgencyCreditsAreNoActors) {
                                  {"-", "PUNCT", 1, "punct"}, {"Navalny", "PROPN", 6, "nsubj"}, {"spoke", "VERB", 0, "root"}}},
                                "2022-07-18");
   EXPECT_EQ(Codes(city_country), "[Navalny=RUSOPP]");
+  // A dated dateline, the city in any case when it opens the sentence: "Moscow, Sept. 8 (NNN): Iran spoke".
+  auto dated = RunStage({{{"Moscow", "PROPN", 10, "nsubj"}, {",", "PUNCT", 3, "punct"}, {"Sept.", "PROPN", 1, "appos"},
+                          {"8", "NUM", 3, "nummod"}, {"(", "PUNCT", 6, "punct"}, {"NNN", "PROPN", 3, "appos"},
+                          {")", "PUNCT", 6, "punct"}, {":", "PUNCT", 1, "punct"}, {"Iran", "PROPN", 10, "nsubj"},
+                          {"spoke", "VERB", 0, "root"}}},
+                        "2022-07-18");
+  EXPECT_EQ(Codes(dated), "[Iran=IRN]");
+  // Without the date, a capital opening a list is the government: "Moscow, Tehran and Iran spoke".
+  auto list = RunStage({{{"Moscow", "PROPN", 6, "nsubj"}, {",", "PUNCT", 3, "punct"}, {"Tehran", "PROPN", 1, "conj"},
+                         {"and", "CCONJ", 5, "cc"}, {"Iran", "PROPN", 1, "conj"}, {"spoke", "VERB", 0, "root"}}},
+                       "2022-07-18");
+  EXPECT_EQ(Codes(list), "[Moscow=RUSGOV][Tehran=IRNGOV][Iran=IRN]");
   // The agency as a doer stays: "AP reported".
   auto doer = RunStage({{{"AP", "PROPN", 2, "nsubj"}, {"reported", "VERB", 0, "root"}, {"it", "PRON", 2, "obj"}}},
                        "2022-07-18");
