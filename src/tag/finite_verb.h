@@ -4,7 +4,10 @@
 // amod) and no event could be coded. When a sentence has no finite verb (VBD, VBZ, VBP, MD) and a
 // participle stands between a noun or pronoun and what can only be its object (a determiner, noun,
 // adjective, number or pronoun), the participle is the sentence's past-tense verb: VBD with
-// Mood=Ind|Tense=Past|VerbForm=Fin. The first such participle only; lemma and UPOS stay.
+// Mood=Ind|Tense=Past|VerbForm=Fin. The first such participle only; the lemma stays, UPOS becomes VERB.
+// Headlines and leads drop the same way in the present: "The Duma backs Putin's plan" came out as a noun
+// phrase with "backs" a plural noun. Without a participle to repair, a lower-case plural noun in -s
+// after a singular or proper noun and before what opens an object becomes VBZ (third person present).
 #pragma once
 
 #include <string_view>

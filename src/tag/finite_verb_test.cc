@@ -47,5 +47,34 @@ TEST(FiniteVerb, LeavesRealParticiplesAlone) {
   EXPECT_EQ(RepairMissingFiniteVerbs(short_one), 0);
 }
 
+TEST(FiniteVerb, PluralNounBetweenSubjectAndObjectBecomesThePresentTense) {
+  Document doc = Tagged({{"The", "DET", "DT"}, {"Duma", "PROPN", "NNP"}, {"backs", "NOUN", "NNS"},
+                         {"President", "PROPN", "NNP"}, {"Putin", "PROPN", "NNP"}, {"plan", "NOUN", "NN"}});
+  EXPECT_EQ(RepairMissingFiniteVerbs(doc), 1);
+  EXPECT_EQ(doc.token(2).xpos(), "VBZ");
+  EXPECT_EQ(doc.token(2).upos(), Upos::VERB);
+  EXPECT_EQ(doc.token(2).feats(), "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin");
+  // A common-noun object only after a proper-noun subject: "Iran vows revenge".
+  Document vows = Tagged({{"Iran", "PROPN", "NNP"}, {"vows", "NOUN", "NNS"}, {"swift", "ADJ", "JJ"},
+                          {"revenge", "NOUN", "NN"}});
+  EXPECT_EQ(RepairMissingFiniteVerbs(vows), 1);
+  EXPECT_EQ(vows.token(1).xpos(), "VBZ");
+}
+
+TEST(FiniteVerb, LeavesPluralNounPhrasesAlone) {
+  // A compound of common nouns: "police chiefs meeting" is a noun phrase.
+  Document compound = Tagged({{"The", "DET", "DT"}, {"police", "NOUN", "NN"}, {"chiefs", "NOUN", "NNS"},
+                              {"meeting", "NOUN", "NN"}, {"today", "NOUN", "NN"}});
+  EXPECT_EQ(RepairMissingFiniteVerbs(compound), 0);
+  // A finite verb elsewhere.
+  Document finite = Tagged({{"The", "DET", "DT"}, {"Duma", "PROPN", "NNP"}, {"votes", "NOUN", "NNS"},
+                            {"the", "DET", "DT"}, {"plan", "NOUN", "NN"}, {"passed", "VERB", "VBD"}});
+  EXPECT_EQ(RepairMissingFiniteVerbs(finite), 0);
+  // Words in -ss, -us, -is are no plurals to repair ("analysis").
+  Document analysis = Tagged({{"The", "DET", "DT"}, {"Kremlin", "PROPN", "NNP"}, {"analysis", "NOUN", "NNS"},
+                              {"the", "DET", "DT"}, {"plan", "NOUN", "NN"}});
+  EXPECT_EQ(RepairMissingFiniteVerbs(analysis), 0);
+}
+
 }  // namespace
 }  // namespace dyad::tag
