@@ -102,6 +102,30 @@ class Coder {
     return code.size() >= 6 && code.substr(3, 3) == "MED";
   }
 
+  // The role block of a mention's code ("MIL" of "USAMIL"), or the whole code for a role-only code.
+  std::string_view Role(int32_t mention) const {
+    std::string_view code = doc_.Str(doc_.mentions()[static_cast<size_t>(mention)].code);
+    return code.size() >= 6 ? code.substr(3, 3) : code;
+  }
+
+  // Pattern flag `armed`: one participant is armed and none is civilian.
+  bool ArmedFight(const Match& m) const {
+    bool armed = false;
+    for (const auto* side : {&m.sources, &m.targets}) {
+      for (int32_t a : *side) {
+        std::string_view code = doc_.Str(doc_.mentions()[static_cast<size_t>(a)].code);
+        std::string_view role = Role(a);
+        if (code.starts_with("IMG") || code.ends_with("PKO") || role == "MIL" || role == "REB" || role == "INS" ||
+            role == "SEP" || role == "UAF") {
+          armed = true;
+        }
+        for (std::string_view r : {"CVL", "LAB", "EDU", "AGR", "MED", "NGO", "BUS", "REF", "HLH", "REL"})
+          if (role == r) return false;
+      }
+    }
+    return armed;
+  }
+
   // An actor that acts for a state or body (pattern flag `official`): its code's role block is one of
   // the state's (GOV, MIL, LEG, JUD, ELI, OPP, PTY, SPY, COP) or it is an IGO.
   static bool IsOfficial(std::string_view code) {
@@ -156,6 +180,10 @@ class Coder {
       if (p.official) {
         std::erase_if(m.sources, [&](int32_t src) { return !IsOfficial(doc_.Str(doc_.mentions()[src].code)); });
         if (m.sources.empty() && trace_ && tried <= 6) Say(t, "pattern " + p.id + ": no official actor as the source");
+      }
+      if (p.armed && !ArmedFight(m)) {
+        m.sources.clear();
+        if (trace_ && tried <= 6) Say(t, "pattern " + p.id + ": not a fight between armed actors");
       }
       const bool complete = !m.sources.empty() && (!m.targets.empty() || !p.needs_target || Reciprocal(p, m));
       if (!best.pattern || complete) best = m;
@@ -358,10 +386,16 @@ class Coder {
   // --- slots -------------------------------------------------------------------------------------
 
   bool IsPassive(uint32_t v) const {
+    // An nsubj:pass beside an active nsubj and no passive auxiliary is a misparse of an active clause
+    // ("United Nations peacekeepers have fired on troops": Nations as nsubj:pass, peacekeepers as nsubj).
+    bool pass_subject = false, active_subject = false;
     for (uint32_t c : g_.children(v)) {
       std::string_view r = g_.rel(c);
-      if (r == "nsubj:pass" || r == "aux:pass" || r == "csubj:pass") return true;
+      if (r == "aux:pass" || r == "csubj:pass") return true;
+      if (r == "nsubj:pass") pass_subject = true;
+      if (r == "nsubj") active_subject = true;
     }
+    if (pass_subject && !active_subject) return true;
     if (HeadlinePassive(v)) return true;
     return g_.upos(v) == Upos::VERB && g_.rel(v) == "acl" && g_.xpos(v) == "VBN";
   }
@@ -457,11 +491,18 @@ class Coder {
           }
         }
       } else if (r == "acl" || r == "acl:relcl") {
-        if (!IsPassive(cur)) {
-          *how = "noun modified";
-          return h;
+        if (IsPassive(cur)) break;
+        // "confirms its commitment to defend Taiwan", "approved a plan to strike": the to-clause of a
+        // noun that is no actor is done by whoever holds the noun, the subject of its verb.
+        std::vector<int32_t> holder;
+        Actors(h, &holder);
+        if (r == "acl" && holder.empty() && g_.rel(static_cast<uint32_t>(h)) == "obj" &&
+            g_.head(static_cast<uint32_t>(h)) >= 0) {
+          cur = static_cast<uint32_t>(g_.head(static_cast<uint32_t>(h)));
+          continue;
         }
-        break;
+        *how = "noun modified";
+        return h;
       } else if (r == "advcl" && !NonFinite(cur)) {
         break;  // "since Russia used ...": a finite adverbial clause has its own subject
       } else if (r != "conj" && r != "advcl") {
@@ -685,6 +726,22 @@ class Coder {
         }
       }
     }
+    // "clashes between US forces and militiamen", "talks between Iran and Russia": a mutual event with
+    // no doer of its own is among the actors of its between-phrase.
+    static const std::vector<std::string> kBetween = {"between", "among", "amongst"};
+    // Every conjunct must be an actor: "battles between insurgents and US and Iraqi forces" does not pit
+    // the US against Iraqi forces.
+    auto conjuncts = [&](uint32_t x) {
+      size_t n = 1;
+      for (uint32_t c : g_.children(x)) n += g_.rel(c) == "conj";
+      return n;
+    };
+    if (p.symmetric && m.sources.empty() && m.targets.size() >= 2 && tgt_tok >= 0 &&
+        HasCase(static_cast<uint32_t>(tgt_tok), kBetween) && m.targets.size() == conjuncts(static_cast<uint32_t>(tgt_tok))) {
+      m.sources.swap(m.targets);
+      m.source_how = "between-phrase, each with the other";
+      m.target_how.clear();
+    }
     slot_tokens_.push_back(src_tok);
     slot_tokens_.push_back(tgt_tok);
     if (m.target_how.empty()) m.target_how = "none";
@@ -791,12 +848,31 @@ class Coder {
   Modal NounModality(uint32_t n) const {
     Modal md;
     for (uint32_t c : g_.children(n)) {
-      if (g_.rel(c) == "det" && g_.lemma(c) == "no") {
+      std::string_view r = g_.rel(c);
+      if (r == "det" && g_.lemma(c) == "no") {
         md.negated = true;
         md.why = "negated by 'no'";
       }
+      // "Tuesday's meeting", "the summit on Friday", in an article of Monday: an event still to come.
+      if ((r == "nmod:poss" || r == "compound" || r == "nmod" || r == "nmod:tmod" || r == "nmod:unmarked") &&
+          md.modality == Modality::kAsserted && AfterArticleDate(g_.doc_token(c))) {
+        md.modality = Modality::kIntended;
+        md.why += std::string(md.why.empty() ? "" : " ") + "dated after the article ('" + std::string(g_.text(c)) + "')";
+      }
     }
     return md;
+  }
+
+  // Token t is in a time expression naming a day after the article's date.
+  bool AfterArticleDate(uint32_t t) const {
+    std::string_view today = doc_.meta().date;
+    if (today.size() != 10) return false;
+    for (const TimexRow& x : doc_.timexes()) {
+      if (t < x.first_token || t >= x.end_token) continue;
+      std::string_view v = doc_.Str(x.value);
+      return doc_.Str(x.type) == "DATE" && v.size() == 10 && v > today;
+    }
+    return false;
   }
 
   const EventLexicon& lex_;

@@ -6,10 +6,16 @@
 
 #include <string>
 
-#include "io/conllu.h"
+#include "events/event_test_util.h"
 
 namespace dyad::events {
 namespace {
+
+using testing::AddMention;
+using testing::Cameo;
+using testing::Code;
+using testing::CodeWith;
+using testing::Parse;
 
 constexpr char kPatterns[] =
     "cameo\tkind\tpattern\tflags\n"
@@ -41,34 +47,7 @@ std::shared_ptr<const EventLexicon> Lexicon() {
   return lex;
 }
 
-// Marks token [first, end) (1-based CoNLL ids within the one sentence) as an actor with `code`.
-void AddMention(Document& doc, uint32_t first, uint32_t end, uint32_t head, const std::string& code) {
-  MentionRow m;
-  m.first_token = first - 1;
-  m.end_token = end;
-  m.head_token = head - 1;
-  m.code = doc.Intern(code);
-  m.country = doc.Intern(code.substr(0, 3));
-  doc.mutable_mentions().push_back(m);
-}
-
-std::vector<EventRow> Code(Document& doc) {
-  auto stage = MakeEventStage(Lexicon());
-  auto scratch = stage->NewScratch();
-  EXPECT_TRUE(stage->Process(doc, scratch.get()).ok());
-  return doc.events();
-}
-
-std::string Cameo(const Document& doc, const EventRow& e) { return std::string(doc.Str(e.cameo)); }
-std::string Code(const Document& doc, int32_t mention) {
-  return mention < 0 ? "-" : std::string(doc.Str(doc.mentions()[mention].code));
-}
-
-Document Parse(const char* conllu) {
-  auto doc = ReadConllu(conllu);
-  EXPECT_TRUE(doc.ok()) << doc.status().message();
-  return std::move(*doc);
-}
+std::vector<EventRow> Code(Document& doc) { return CodeWith(Lexicon(), doc); }
 
 TEST(EventStageTest, SubjectVerbObject) {
   Document doc = Parse(

@@ -52,13 +52,18 @@ struct EventPattern {
   // opposition, elite, intelligence, police, or an IGO) can be the source ("the minister flew to
   // Ankara" is a visit; "a teenager who travelled to Syria", "fighters arrived in Syria" are not).
   bool official = false;
+  // flag armed: a fight between armed actors. It codes only when one side is armed (military, rebels,
+  // insurgents, militants, peacekeepers) and neither side is civilian ("troops clashed with rebels" is
+  // a fight; "protesters clashed with police" is left to the protest row with the same words).
+  bool armed = false;
   std::string id;                    // "<file stem>:<pattern text>"
   std::string file;                  // for messages
   int line = 0;
 
   bool has_source_slot() const;
   // More required words = more specific; the matcher prefers the most specific pattern that matches.
-  int specificity() const { return static_cast<int>(words.size() * 2 + slots.size()); }
+  // A pattern limited to armed actors comes before the same words without the limit.
+  int specificity() const { return static_cast<int>(words.size() * 4 + slots.size() * 2 + (armed ? 1 : 0)); }
 };
 
 // The hash patterns and sentences agree on for a lower-case lemma.

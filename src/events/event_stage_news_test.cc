@@ -1,0 +1,163 @@
+// The event stage on the shapes news sentences take that the core tests do not: fights among armed
+// actors, mutual events named by a between-phrase, events dated after the article, a to-clause of a
+// noun, and a passive subject hung beside an active one by the parser.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "events/event_test_util.h"
+
+namespace dyad::events {
+namespace {
+
+using testing::AddMention;
+using testing::Cameo;
+using testing::Code;
+using testing::CodeWith;
+using testing::Parse;
+
+constexpr char kPatterns[] =
+    "cameo\tkind\tpattern\tflags\n"
+    "145\tverb\tclash with $TGT\tsym\n"
+    "190\tverb\tclash with $TGT\tsym|armed\n"
+    "190\tnoun\tbattle between $TGT\tsym\n"
+    "040\tnoun\tmeeting with|between $TGT\tsym\n"
+    "052\tverb\tdefend $TGT\n"
+    "190\tverb\tfire on $TGT\n";
+constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n";
+
+std::vector<EventRow> Code(Document& doc) {
+  auto lex = std::make_shared<EventLexicon>();
+  EXPECT_TRUE(lex->AddPatterns(kPatterns, "news.tsv").ok());
+  EXPECT_TRUE(lex->AddIntents(kIntents, "intent.tsv").ok());
+  return CodeWith(lex, doc);
+}
+
+constexpr char kClash[] =
+    "1\tTroops\ttroops\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+    "2\tclashed\tclash\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\twith\twith\tADP\tIN\t_\t4\tcase\t_\t_\n"
+    "4\trebels\trebel\tNOUN\tNNS\t_\t2\tobl\t_\t_\n\n";
+
+TEST(EventStageNewsTest, ArmedActorsClashingFightCiviliansProtest) {
+  Document fight = Parse(kClash);
+  AddMention(fight, 1, 1, 1, "SYRMIL");
+  AddMention(fight, 4, 4, 4, "SYRREB");
+  auto ev = Code(fight);
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(Cameo(fight, ev[0]), "190");
+  EXPECT_EQ(Code(fight, ev[0].source), "SYRMIL");
+  EXPECT_EQ(Code(fight, ev[1].source), "SYRREB");
+
+  // Police against protesters: nobody armed, and a civilian side; the protest row codes it.
+  Document protest = Parse(kClash);
+  AddMention(protest, 1, 1, 1, "IRNCOP");
+  AddMention(protest, 4, 4, 4, "IRNCVL");
+  ev = Code(protest);
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(Cameo(protest, ev[0]), "145");
+
+  // Soldiers against civilians is no battle either.
+  Document civilians = Parse(kClash);
+  AddMention(civilians, 1, 1, 1, "ISRMIL");
+  AddMention(civilians, 4, 4, 4, "PSECVL");
+  ev = Code(civilians);
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(Cameo(civilians, ev[0]), "145");
+}
+
+constexpr char kBattles[] =
+    "1\tBattles\tbattle\tNOUN\tNNS\t_\t0\troot\t_\t_\n"
+    "2\tbetween\tbetween\tADP\tIN\t_\t4\tcase\t_\t_\n"
+    "3\tUS\tUS\tPROPN\tNNP\t_\t4\tcompound\t_\t_\n"
+    "4\ttroops\ttroops\tNOUN\tNNS\t_\t1\tnmod\t_\t_\n"
+    "5\tand\tand\tCCONJ\tCC\t_\t6\tcc\t_\t_\n"
+    "6\tmilitiamen\tmilitiaman\tNOUN\tNNS\t_\t4\tconj\t_\t_\n"
+    "7\tcontinued\tcontinue\tVERB\tVBD\t_\t1\tacl\t_\t_\n\n";
+
+TEST(EventStageNewsTest, BetweenPhraseMakesEachSideTheOthersTarget) {
+  Document doc = Parse(kBattles);
+  AddMention(doc, 3, 4, 4, "USAMIL");
+  AddMention(doc, 6, 6, 6, "IRQUAF");
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(Cameo(doc, ev[0]), "190");
+  EXPECT_EQ(Code(doc, ev[0].source), "USAMIL");
+  EXPECT_EQ(Code(doc, ev[0].target), "IRQUAF");
+  EXPECT_EQ(Code(doc, ev[1].source), "IRQUAF");
+  EXPECT_EQ(Code(doc, ev[1].target), "USAMIL");
+
+  // One side is no actor: the other actors of the phrase are not each other's enemies.
+  Document unknown = Parse(kBattles);
+  AddMention(unknown, 3, 4, 4, "USAMIL");
+  EXPECT_TRUE(Code(unknown).empty());
+}
+
+// "Tuesday's meeting between Putin and Erdogan", in an article of Monday 18 July 2022: still to come.
+TEST(EventStageNewsTest, AMeetingDatedAfterTheArticleIsIntended) {
+  const char* conllu =
+      "1\tTuesday\tTuesday\tPROPN\tNNP\t_\t3\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\tmeeting\tmeeting\tNOUN\tNN\t_\t0\troot\t_\t_\n"
+      "4\tbetween\tbetween\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tPutin\tPutin\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n"
+      "6\tand\tand\tCCONJ\tCC\t_\t7\tcc\t_\t_\n"
+      "7\tErdogan\tErdogan\tPROPN\tNNP\t_\t5\tconj\t_\t_\n\n";
+  for (const char* day : {"2022-07-19", "2022-07-18"}) {
+    Document doc = Parse(conllu);
+    doc.meta().date = "2022-07-18";
+    AddMention(doc, 5, 5, 5, "RUSGOV");
+    AddMention(doc, 7, 7, 7, "TURGOV");
+    TimexRow when;
+    when.first_token = 0;
+    when.end_token = 1;
+    when.type = doc.Intern("DATE");
+    when.value = doc.Intern(day);
+    doc.mutable_timexes().push_back(when);
+    auto ev = Code(doc);
+    ASSERT_EQ(ev.size(), 2u) << day;
+    const bool later = std::string(day) > "2022-07-18";
+    EXPECT_EQ(Cameo(doc, ev[0]), later ? "036" : "040") << day;
+    EXPECT_EQ(ev[0].modality, later ? Modality::kIntended : Modality::kAsserted) << day;
+  }
+}
+
+// "US confirms commitment to defend Taiwan": the to-clause of a noun that is no actor is done by the
+// subject of the noun's verb.
+TEST(EventStageNewsTest, ToClauseOfANounTakesTheSubjectOfItsVerb) {
+  Document doc = Parse(
+      "1\tUS\tUS\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tconfirms\tconfirm\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
+      "3\tcommitment\tcommitment\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_\n"
+      "5\tdefend\tdefend\tVERB\tVB\t_\t3\tacl\t_\t_\n"
+      "6\tTaiwan\tTaiwan\tPROPN\tNNP\t_\t5\tobj\t_\t_\n\n");
+  AddMention(doc, 1, 1, 1, "USA");
+  AddMention(doc, 6, 6, 6, "TWN");
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Code(doc, ev[0].source), "USA");
+  EXPECT_EQ(Code(doc, ev[0].target), "TWN");
+}
+
+// "United Nations peacekeepers have fired on troops" parsed with "Nations" as nsubj:pass beside the
+// nsubj "peacekeepers" and no passive auxiliary: an active clause.
+TEST(EventStageNewsTest, PassiveSubjectBesideAnActiveOneIsAMisparse) {
+  Document doc = Parse(
+      "1\tUN\tUN\tPROPN\tNNP\t_\t4\tnsubj:pass\t_\t_\n"
+      "2\tpeacekeepers\tpeacekeeper\tNOUN\tNNS\t_\t4\tnsubj\t_\t_\n"
+      "3\thave\thave\tAUX\tVBP\t_\t4\taux\t_\t_\n"
+      "4\tfired\tfire\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "5\ton\ton\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "6\tRwandan\tRwandan\tADJ\tJJ\t_\t7\tamod\t_\t_\n"
+      "7\ttroops\ttroops\tNOUN\tNNS\t_\t4\tobl\t_\t_\n\n");
+  AddMention(doc, 2, 2, 2, "IGOPKO");
+  AddMention(doc, 6, 7, 7, "RWAMIL");
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Code(doc, ev[0].source), "IGOPKO");
+  EXPECT_EQ(Code(doc, ev[0].target), "RWAMIL");
+}
+
+}  // namespace
+}  // namespace dyad::events
