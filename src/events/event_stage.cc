@@ -22,6 +22,13 @@ constexpr std::array<std::string_view, 30> kLightVerbs = {
     "mount", "undertake", "wage", "resume", "step", "announce", "use", "exercise", "cast", "issue",
     "deliver", "impose", "provide", "send", "extend", "offer", "declare", "order", "give", "grant"};
 
+// Verbs whose subject holds the plan, decision or offer they take as object ("announced a plan to",
+// "defended its decision to", "confirmed its commitment to").
+constexpr std::array<std::string_view, 28> kHolderVerbs = {
+    "announce", "confirm", "approve", "adopt", "make", "take", "reach", "defend", "unveil", "present",
+    "submit", "reaffirm", "reiterate", "renew", "finalise", "finalize", "draft", "outline", "express", "signal",
+    "declare", "issue", "pursue", "push", "table", "lay", "have", "step"};
+
 template <size_t N>
 bool In(const std::array<std::string_view, N>& set, std::string_view w) {
   return std::find(set.begin(), set.end(), w) != set.end();
@@ -493,11 +500,13 @@ class Coder {
       } else if (r == "acl" || r == "acl:relcl") {
         if (IsPassive(cur)) break;
         // "confirms its commitment to defend Taiwan", "approved a plan to strike": the to-clause of a
-        // noun that is no actor is done by whoever holds the noun, the subject of its verb.
+        // governing noun that is no actor is done by whoever holds the noun, the subject of a verb that
+        // makes or keeps the plan its own ("Colombia reveals plot to assassinate Bush" is not Colombia's).
         std::vector<int32_t> holder;
         Actors(h, &holder);
-        if (r == "acl" && holder.empty() && g_.rel(static_cast<uint32_t>(h)) == "obj" &&
-            g_.head(static_cast<uint32_t>(h)) >= 0) {
+        const uint32_t noun = static_cast<uint32_t>(h);
+        if (r == "acl" && holder.empty() && g_.rel(noun) == "obj" && g_.head(noun) >= 0 &&
+            lex_.FindGovernor(g_.lemma(noun)) != nullptr && In(kHolderVerbs, g_.lemma(static_cast<uint32_t>(g_.head(noun))))) {
           cur = static_cast<uint32_t>(g_.head(static_cast<uint32_t>(h)));
           continue;
         }

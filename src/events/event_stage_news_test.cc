@@ -25,11 +25,13 @@ constexpr char kPatterns[] =
     "052\tverb\tdefend $TGT\n"
     "190\tverb\tfire on $TGT\n";
 constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n";
+constexpr char kGovernors[] = "lemma\teffect\tcameo\tnote\ncommitment\tintended\t\t\n";
 
 std::vector<EventRow> Code(Document& doc) {
   auto lex = std::make_shared<EventLexicon>();
   EXPECT_TRUE(lex->AddPatterns(kPatterns, "news.tsv").ok());
   EXPECT_TRUE(lex->AddIntents(kIntents, "intent.tsv").ok());
+  EXPECT_TRUE(lex->AddGovernors(kGovernors, "governors.tsv").ok());
   return CodeWith(lex, doc);
 }
 
@@ -122,8 +124,8 @@ TEST(EventStageNewsTest, AMeetingDatedAfterTheArticleIsIntended) {
   }
 }
 
-// "US confirms commitment to defend Taiwan": the to-clause of a noun that is no actor is done by the
-// subject of the noun's verb.
+// "US confirms commitment to defend Taiwan": the to-clause of a governing noun that is no actor is done
+// by the subject of a verb that holds it.
 TEST(EventStageNewsTest, ToClauseOfANounTakesTheSubjectOfItsVerb) {
   Document doc = Parse(
       "1\tUS\tUS\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
@@ -138,6 +140,19 @@ TEST(EventStageNewsTest, ToClauseOfANounTakesTheSubjectOfItsVerb) {
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(Code(doc, ev[0].source), "USA");
   EXPECT_EQ(Code(doc, ev[0].target), "TWN");
+  EXPECT_EQ(ev[0].modality, Modality::kIntended);  // a commitment governs like "committed to"
+
+  // A plot somebody reveals is not theirs: "Colombia reveals plot to defend Taiwan" codes nothing.
+  Document reveals = Parse(
+      "1\tColombia\tColombia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\treveals\treveal\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
+      "3\tcommitment\tcommitment\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_\n"
+      "5\tdefend\tdefend\tVERB\tVB\t_\t3\tacl\t_\t_\n"
+      "6\tTaiwan\tTaiwan\tPROPN\tNNP\t_\t5\tobj\t_\t_\n\n");
+  AddMention(reveals, 1, 1, 1, "COL");
+  AddMention(reveals, 6, 6, 6, "TWN");
+  EXPECT_TRUE(Code(reveals).empty());
 }
 
 // "United Nations peacekeepers have fired on troops" parsed with "Nations" as nsubj:pass beside the
