@@ -408,12 +408,34 @@ void ActorStage::DropAgencyCredits(const Document& doc, uint32_t first, uint32_t
       if (is(k, ")")) return k + 1;
     return t;
   };
+  auto is_media = [](const Span& m) { return m.code.size() >= 6 && m.code.compare(3, 3, "MED") == 0; };
+  // A credit may name several agencies: "(CBS/AP)", "(AFP, Reuters)".
+  auto media_at = [&](uint32_t t) {
+    for (const Span& n : spans)
+      if (is_media(n) && n.first <= t && t < n.end) return &n;
+    return static_cast<const Span*>(nullptr);
+  };
+  auto separator = [&](uint32_t t) { return is(t, "/") || is(t, ",") || is(t, "-") || is(t, "and"); };
   for (Span& m : spans) {
-    const bool media = m.code.size() >= 6 && m.code.compare(3, 3, "MED") == 0;
-    if (media) {
-      bool bracketed = m.first > first && is(m.first - 1, "(") && is(m.end, ")");
-      if (bracketed && !is_dash(m.end + 1)) {  // at the end of the sentence: only punctuation after it
-        for (uint32_t t = m.end + 1; t < end && bracketed; ++t) bracketed = doc.token(t).upos() == Upos::PUNCT;
+    if (is_media(m)) {
+      // The brackets around m and any other agencies beside it.
+      uint32_t open = m.first, close = m.end;
+      for (int steps = 0; steps < 8 && open > first; ++steps) {
+        const Span* other = media_at(open - 1);
+        if (other != nullptr) open = other->first;
+        else if (separator(open - 1)) --open;
+        else break;
+      }
+      for (int steps = 0; steps < 8 && close < end; ++steps) {
+        const Span* other = media_at(close);
+        if (other != nullptr) close = other->end;
+        else if (separator(close)) ++close;
+        else break;
+      }
+      bool bracketed = open > first && is(open - 1, "(") && is(close, ")");
+      // At the start of the sentence, before a dash, or at its end (only punctuation after it).
+      if (bracketed && open - 1 != first && !is_dash(close + 1)) {
+        for (uint32_t t = close + 1; t < end && bracketed; ++t) bracketed = doc.token(t).upos() == Upos::PUNCT;
       }
       if (bracketed || (m.first == first && is_dash(m.end))) m.dead = true;
       continue;
@@ -447,7 +469,7 @@ void ActorStage::DropAgencyCredits(const Document& doc, uint32_t first, uint32_t
       continue;
     }
     if (!(capitals && letters >= 4)) continue;
-    if (is_dash(after)) {
+    if (is_dash(after) || (m.first == first && is(after, ":"))) {  // "BAGHDAD: Members of ..."
       m.dead = true;
       if (country != nullptr) country->dead = true;
     }

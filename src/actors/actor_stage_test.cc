@@ -263,6 +263,17 @@ TEST(ActorStageTest, AgencyCreditsAreNoActors) {
                          {"and", "CCONJ", 5, "cc"}, {"Iran", "PROPN", 1, "conj"}, {"spoke", "VERB", 0, "root"}}},
                        "2022-07-18");
   EXPECT_EQ(Codes(list), "[Moscow=RUSGOV][Tehran=IRNGOV][Iran=IRN]");
+  // Several agencies in one credit opening the sentence: "(AP/AFP) As Iran spoke".
+  auto pair = RunStage({{{"(", "PUNCT", 2, "punct"}, {"AP", "PROPN", 7, "dep"}, {"/", "PUNCT", 4, "punct"},
+                         {"AFP", "PROPN", 2, "conj"}, {")", "PUNCT", 2, "punct"}, {"Iran", "PROPN", 7, "nsubj"},
+                         {"spoke", "VERB", 0, "root"}}},
+                       "2022-07-18");
+  EXPECT_EQ(Codes(pair), "[Iran=IRN]");
+  // A city in capitals and a colon opening the sentence: "TEHRAN: Iran spoke".
+  auto colon = RunStage({{{"TEHRAN", "PROPN", 4, "dep"}, {":", "PUNCT", 1, "punct"}, {"Iran", "PROPN", 4, "nsubj"},
+                          {"spoke", "VERB", 0, "root"}}},
+                        "2022-07-18");
+  EXPECT_EQ(Codes(colon), "[Iran=IRN]");
   // The agency as a doer stays: "AP reported".
   auto doer = RunStage({{{"AP", "PROPN", 2, "nsubj"}, {"reported", "VERB", 0, "root"}, {"it", "PRON", 2, "obj"}}},
                        "2022-07-18");

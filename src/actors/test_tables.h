@@ -27,6 +27,7 @@ inline ActorTables SmallTables() {
       "IGONAT\tNATO\tNorth Atlantic Treaty Organization\tIGO\t\n"
       "IMGMUSISI\tIslamic State\tIS|ISIS|ISIL\tARMED\t\n"
       "USAMED\tAssociated Press\tAP\tMEDIA\tUSA\n"
+      "FRAMED\tAgence France-Presse\tAFP\tMEDIA\tFRA\n"
       "GBRPTYLAB\tLabour Party\tLabour\tPARTY\tGBR\n",
       "organisations.tsv", &t.organisations);
   ParseAgents(
