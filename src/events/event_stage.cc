@@ -29,6 +29,11 @@ constexpr std::array<std::string_view, 28> kHolderVerbs = {
     "submit", "reaffirm", "reiterate", "renew", "finalise", "finalize", "draft", "outline", "express", "signal",
     "declare", "issue", "pursue", "push", "table", "lay", "have", "step"};
 
+// Verbs that charge somebody with an act: the act under "of"/"for" is alleged.
+constexpr std::array<std::string_view, 14> kAccuseVerbs = {
+    "accuse", "charge", "suspect", "blame", "convict", "arrest", "jail", "sentence", "detain", "indict",
+    "condemn", "criticize", "criticise", "fine"};
+
 template <size_t N>
 bool In(const std::array<std::string_view, N>& set, std::string_view w) {
   return std::find(set.begin(), set.end(), w) != set.end();
@@ -107,6 +112,19 @@ class Coder {
   bool IsMedia(int32_t mention) const {
     std::string_view code = doc_.Str(doc_.mentions()[static_cast<size_t>(mention)].code);
     return code.size() >= 6 && code.substr(3, 3) == "MED";
+  }
+
+  // A capital or seat of government ("Baghdad", "the Kremlin") as a compound of a common noun says where,
+  // not who: "Baghdad bombings", "a Baghdad rocket attack", "the Moscow summit". (Agents it would own,
+  // "Kremlin officials", are composed into one mention by the actor stage.)
+  bool IsCapitalCompound(uint32_t c) const {
+    const int32_t m = g_.mention(c);
+    if (m < 0) return false;
+    const MentionRow& row = doc_.mentions()[static_cast<size_t>(m)];
+    std::string_view code = doc_.Str(row.code);
+    const int32_t h = g_.head(c);
+    return row.kind == MentionKind::kCountry && code.size() == 6 && code.ends_with("GOV") && h >= 0 &&
+           g_.mention(static_cast<uint32_t>(h)) < 0 && g_.upos(static_cast<uint32_t>(h)) == Upos::NOUN;
   }
 
   // The role block of a mention's code ("MIL" of "USAMIL"), or the whole code for a role-only code.
@@ -460,6 +478,7 @@ class Coder {
 
   // The token that does the action of verb v: subject, by-agent, or inherited up xcomp/conj/advcl.
   int32_t Subject(uint32_t v, std::string* how) const {
+    static const std::vector<std::string> kForOf = {"for", "of"};
     uint32_t cur = v;
     for (int depth = 0; depth < 4; ++depth) {
       if (IsPassive(cur)) {
@@ -514,6 +533,14 @@ class Coder {
         return h;
       } else if (r == "advcl" && !NonFinite(cur)) {
         break;  // "since Russia used ...": a finite adverbial clause has its own subject
+      } else if (r == "advcl" && g_.xpos(cur) == "VBG" && HasCase(cur, kForOf)) {
+        // "jailed a militant for financing ...", "accused Iran of supplying ...", "thanked Qatar for
+        // mediating": the object of the verb above does it.
+        int32_t obj = ChildWithRel(h, "obj");
+        if (obj >= 0) {
+          *how = "object of '" + std::string(g_.text(h)) + "'";
+          return obj;
+        }
       } else if (r != "conj" && r != "advcl") {
         break;
       }
@@ -596,6 +623,7 @@ class Coder {
     auto rank = [&](uint32_t c) -> int {
       std::string_view r = g_.rel(c);
       if (r == "appos" || r == "flat") return 0;
+      if (r == "compound" && IsCapitalCompound(c)) return -1;
       if (r == "compound" || r == "amod") return 1;
       if (r == "nmod:poss") return 2;
       if (r.substr(0, 4) == "nmod" && HasCase(c, kOfFromBy)) return 3;
@@ -647,6 +675,7 @@ class Coder {
       if (AnyEqual(w.preps, "of")) of_used = true;
     for (uint32_t c : g_.children(n)) {
       std::string_view r = g_.rel(c);
+      if (r == "compound" && IsCapitalCompound(c)) continue;
       if (r == "nmod:poss" || ((r == "amod" || r == "compound") && g_.mention(c) >= 0)) {
         *how = std::string(r);
         return static_cast<int32_t>(c);
@@ -796,6 +825,20 @@ class Coder {
       }
     };
     look_at(t);
+    // "accused Iran of supplying weapons", "jailed him for financing attacks": what one is accused, charged
+    // or punished for is told on someone else's word.
+    // The gerund hangs from the verb (advcl) or from its object (acl: "accused Iran of supplying").
+    static const std::vector<std::string> kForOf = {"for", "of"};
+    int32_t charged_by = g_.head(t);
+    if (charged_by >= 0 && g_.rel(t) == "acl" && g_.rel(static_cast<uint32_t>(charged_by)) == "obj")
+      charged_by = g_.head(static_cast<uint32_t>(charged_by));
+    else if (g_.rel(t) != "advcl")
+      charged_by = -1;
+    if (charged_by >= 0 && g_.xpos(t) == "VBG" && HasCase(t, kForOf) &&
+        In(kAccuseVerbs, g_.lemma(static_cast<uint32_t>(charged_by))) && md.modality == Modality::kAsserted) {
+      md.modality = Modality::kReported;
+      md.why += "alleged by '" + std::string(g_.text(static_cast<uint32_t>(charged_by))) + "' ";
+    }
     // Governors up the xcomp chain: "plans to visit", "is scheduled to hold talks", "threatened to".
     uint32_t cur = t;
     for (int depth = 0; depth < 3; ++depth) {

@@ -23,7 +23,10 @@ constexpr char kPatterns[] =
     "190\tnoun\tbattle between $TGT\tsym\n"
     "040\tnoun\tmeeting with|between $TGT\tsym\n"
     "052\tverb\tdefend $TGT\n"
-    "190\tverb\tfire on $TGT\n";
+    "190\tverb\tfire on $TGT\n"
+    "071\tverb\tfinance $TGT\n"
+    "190\tverb\tkill $TGT\n"
+    "194\tnoun\tattack rocket\tnotarget\n";
 constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n";
 constexpr char kGovernors[] = "lemma\teffect\tcameo\tnote\ncommitment\tintended\t\t\n";
 
@@ -172,6 +175,49 @@ TEST(EventStageNewsTest, PassiveSubjectBesideAnActiveOneIsAMisparse) {
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(Code(doc, ev[0].source), "IGOPKO");
   EXPECT_EQ(Code(doc, ev[0].target), "RWAMIL");
+}
+
+// "A court jailed a militant for financing Hamas": the object of the verb above a for/of gerund does it,
+// and what one is jailed or accused for is alleged.
+TEST(EventStageNewsTest, ForGerundIsDoneByTheObjectAndAlleged) {
+  Document doc = Parse(
+      "1\tIsrael\tIsrael\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tjailed\tjail\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tPalestinians\tPalestinian\tPROPN\tNNPS\t_\t2\tobj\t_\t_\n"
+      "4\tfor\tfor\tSCONJ\tIN\t_\t5\tmark\t_\t_\n"
+      "5\tfinancing\tfinance\tVERB\tVBG\t_\t2\tadvcl\t_\t_\n"
+      "6\tHamas\tHamas\tPROPN\tNNP\t_\t5\tobj\t_\t_\n\n");
+  AddMention(doc, 1, 1, 1, "ISR");
+  AddMention(doc, 3, 3, 3, "PSE");
+  AddMention(doc, 6, 6, 6, "PSEREBHMS");
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Code(doc, ev[0].source), "PSE");
+  EXPECT_EQ(Code(doc, ev[0].target), "PSEREBHMS");
+  EXPECT_EQ(ev[0].modality, Modality::kReported);
+}
+
+// "Two US soldiers were killed in a Baghdad rocket attack": the capital says where the attack was, it did
+// not do it.
+TEST(EventStageNewsTest, CapitalAsCompoundOfAnEventNounIsThePlace) {
+  const char* conllu =
+      "1\tBaghdad\tBaghdad\tPROPN\tNNP\t_\t3\tcompound\t_\t_\n"
+      "2\trocket\trocket\tNOUN\tNN\t_\t3\tcompound\t_\t_\n"
+      "3\tattack\tattack\tNOUN\tNN\t_\t4\tnsubj\t_\t_\n"
+      "4\tkilled\tkill\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "5\tsoldiers\tsoldier\tNOUN\tNNS\t_\t4\tobj\t_\t_\n\n";
+  Document capital = Parse(conllu);
+  AddMention(capital, 1, 1, 1, "IRQGOV");
+  AddMention(capital, 5, 5, 5, "USAMIL");
+  EXPECT_TRUE(Code(capital).empty());
+  // A country named the same way is still the doer ("an Iraq rocket attack killed soldiers").
+  Document country = Parse(conllu);
+  AddMention(country, 1, 1, 1, "IRQ");
+  AddMention(country, 5, 5, 5, "USAMIL");
+  auto ev = Code(country);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Code(country, ev[0].source), "IRQ");
+  EXPECT_EQ(Cameo(country, ev[0]), "190");
 }
 
 }  // namespace
