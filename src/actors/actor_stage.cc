@@ -440,7 +440,18 @@ void ActorStage::DropAgencyCredits(const Document& doc, uint32_t first, uint32_t
       if (bracketed || (m.first == first && is_dash(m.end))) m.dead = true;
       continue;
     }
-    if (!IsCountryKind(m.entry_kind)) continue;
+    if (!IsCountryKind(m.entry_kind)) {
+      // "UNITED NATIONS (Reuters) - Israel urged": a name in capitals, its agency in brackets and a dash
+      // opening the sentence are a dateline whatever the name is.
+      const uint32_t after = past_brackets(m.end);
+      if (m.first == first && after != m.end && is_dash(after) && media_at(m.end + 1) != nullptr) {
+        bool capitals = true;
+        for (uint32_t t = m.first; t < m.end; ++t)
+          for (char ch : doc.token(t).text()) capitals = capitals && !(ch >= 'a' && ch <= 'z');
+        if (capitals) m.dead = true;
+      }
+      continue;
+    }
     // A city in capitals ("OTTAWA", "GAZA CITY"), not an acronym ("US-backed", "UN - led").
     bool capitals = true;
     int letters = 0;

@@ -274,6 +274,12 @@ TEST(ActorStageTest, AgencyCreditsAreNoActors) {
                           {"spoke", "VERB", 0, "root"}}},
                         "2022-07-18");
   EXPECT_EQ(Codes(colon), "[Iran=IRN]");
+  // Any name in capitals before its agency and a dash opens a dateline: "NATO (AP) - Iran spoke".
+  auto org = RunStage({{{"NATO", "PROPN", 7, "nsubj"}, {"(", "PUNCT", 3, "punct"}, {"AP", "PROPN", 1, "appos"},
+                        {")", "PUNCT", 3, "punct"}, {"-", "PUNCT", 1, "punct"}, {"Iran", "PROPN", 7, "nsubj"},
+                        {"spoke", "VERB", 0, "root"}}},
+                      "2022-07-18");
+  EXPECT_EQ(Codes(org), "[Iran=IRN]");
   // The agency as a doer stays: "AP reported".
   auto doer = RunStage({{{"AP", "PROPN", 2, "nsubj"}, {"reported", "VERB", 0, "root"}, {"it", "PRON", 2, "obj"}}},
                        "2022-07-18");
