@@ -447,12 +447,33 @@ class Coder {
                                                     "within", "across", "throughout", "of", "with", "to", "for"};
     // A verb has one subject; when the parse hangs several on it, the first is the head noun and the later
     // ones its misattached modifiers ("Supporters of ousted President Aristide took to the streets").
+    // A dateline the parse took for a subject ("UNITED NATIONS (Reuters) - Israel urged") is cut off from
+    // the clause by a dash: the subject after the dash is the doer. A first subject with no actor in it
+    // ("Thousands of rightist Israelis accused", Israelis parsed as a second nsubj) yields to a later one
+    // that has one.
+    int32_t first = -1;
+    bool first_has_actor = false;
+    std::vector<int32_t> found;
     for (uint32_t c : g_.children(v)) {
       if (g_.rel(c) != "nsubj") continue;
       if (HasCase(c, kPlace)) continue;
-      return static_cast<int32_t>(c);
+      if (first < 0) {
+        first = static_cast<int32_t>(c);
+        Actors(first, &found);
+        first_has_actor = !found.empty();
+        continue;
+      }
+      for (uint32_t k = static_cast<uint32_t>(first) + 1; k < c; ++k) {
+        std::string_view w = g_.text(k);
+        if (g_.upos(k) == Upos::PUNCT && (w == "-" || w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93"))
+          return static_cast<int32_t>(c);
+      }
+      if (first_has_actor) break;
+      found.clear();
+      Actors(static_cast<int32_t>(c), &found);
+      if (!found.empty()) return static_cast<int32_t>(c);
     }
-    return -1;
+    return first;
   }
 
   // The child with this relation nearest to v.
@@ -825,6 +846,21 @@ class Coder {
       }
     };
     look_at(t);
+    // "will not dismantle its programs or improve ties": a conjunct verb with no subject, auxiliary or
+    // "but" of its own shares the first verb's negation and auxiliary.
+    if (g_.rel(t) == "conj" && g_.head(t) >= 0) {
+      bool own = false;
+      for (uint32_t c : g_.children(t)) {
+        std::string_view r = g_.rel(c), l = g_.lemma(c);
+        if (r == "nsubj" || r == "nsubj:pass" || r == "aux" || r == "aux:pass" || (r == "cc" && (l == "but" || l == "yet")))
+          own = true;
+      }
+      if (!own) {
+        const int32_t aux = md.aux_token;
+        look_at(static_cast<uint32_t>(g_.head(t)));
+        md.aux_token = aux;  // the trigger span stays this verb's own
+      }
+    }
     // "accused Iran of supplying weapons", "jailed him for financing attacks": what one is accused, charged
     // or punished for is told on someone else's word.
     // The gerund hangs from the verb (advcl) or from its object (acl: "accused Iran of supplying").

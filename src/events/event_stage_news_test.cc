@@ -26,7 +26,10 @@ constexpr char kPatterns[] =
     "190\tverb\tfire on $TGT\n"
     "071\tverb\tfinance $TGT\n"
     "190\tverb\tkill $TGT\n"
-    "194\tnoun\tattack rocket\tnotarget\n";
+    "194\tnoun\tattack rocket\tnotarget\n"
+    "032\tverb\timprove tie with $TGT\n"
+    "192\tverb\tseize $TGT\n"
+    "020\tverb\turge $TGT\n";
 constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n";
 constexpr char kGovernors[] = "lemma\teffect\tcameo\tnote\ncommitment\tintended\t\t\n";
 
@@ -218,6 +221,73 @@ TEST(EventStageNewsTest, CapitalAsCompoundOfAnEventNounIsThePlace) {
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(Code(country, ev[0].source), "IRQ");
   EXPECT_EQ(Cameo(country, ev[0]), "190");
+}
+
+// "North Korea will not dismantle its programs or improve ties with South Korea": the conjunct shares the
+// negation; "did not attack Ukraine but seized Crimea" does not.
+TEST(EventStageNewsTest, ConjunctSharesNegationUnlessItHasItsOwnClause) {
+  Document shared = Parse(
+      "1\tPyongyang\tPyongyang\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "2\twill\twill\tAUX\tMD\t_\t4\taux\t_\t_\n"
+      "3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+      "4\tdismantle\tdismantle\tVERB\tVB\t_\t0\troot\t_\t_\n"
+      "5\tarms\tarm\tNOUN\tNNS\t_\t4\tobj\t_\t_\n"
+      "6\tor\tor\tCCONJ\tCC\t_\t7\tcc\t_\t_\n"
+      "7\timprove\timprove\tVERB\tVB\t_\t4\tconj\t_\t_\n"
+      "8\tties\ttie\tNOUN\tNNS\t_\t7\tobj\t_\t_\n"
+      "9\twith\twith\tADP\tIN\t_\t10\tcase\t_\t_\n"
+      "10\tSeoul\tSeoul\tPROPN\tNNP\t_\t7\tobl\t_\t_\n\n");
+  AddMention(shared, 1, 1, 1, "PRKGOV");
+  AddMention(shared, 10, 10, 10, "KORGOV");
+  auto ev = Code(shared);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_TRUE(ev[0].negated);
+  EXPECT_EQ(ev[0].modality, Modality::kIntended);
+
+  Document own = Parse(
+      "1\tRussia\tRussia\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "2\tdid\tdo\tAUX\tVBD\t_\t4\taux\t_\t_\n"
+      "3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+      "4\tsupply\tsupply\tVERB\tVB\t_\t0\troot\t_\t_\n"
+      "5\tarms\tarm\tNOUN\tNNS\t_\t4\tobj\t_\t_\n"
+      "6\tbut\tbut\tCCONJ\tCC\t_\t7\tcc\t_\t_\n"
+      "7\tseized\tseize\tVERB\tVBD\t_\t4\tconj\t_\t_\n"
+      "8\tCrimea\tCrimea\tPROPN\tNNP\t_\t7\tobj\t_\t_\n\n");
+  AddMention(own, 1, 1, 1, "RUS");
+  AddMention(own, 8, 8, 8, "UKR");
+  ev = Code(own);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_FALSE(ev[0].negated);
+  EXPECT_EQ(Cameo(own, ev[0]), "192");
+}
+
+// "UNITED NATIONS (Reuters) - Israel urged the UN": the dateline parsed as a first subject is cut off by
+// the dash; and a first subject with no actor ("Thousands of Israelis", the actor hung as a second nsubj)
+// yields to the one that has one.
+TEST(EventStageNewsTest, SubjectAfterADatelineDashAndSubjectWithAnActor) {
+  Document dateline = Parse(
+      "1\tNATIONS\tNATIONS\tPROPN\tNNPS\t_\t4\tnsubj\t_\t_\n"
+      "2\t-\t-\tPUNCT\t:\t_\t4\tpunct\t_\t_\n"
+      "3\tIsrael\tIsrael\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "4\turged\turge\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "5\tIran\tIran\tPROPN\tNNP\t_\t4\tobj\t_\t_\n\n");
+  AddMention(dateline, 1, 1, 1, "IGOUNO");
+  AddMention(dateline, 3, 3, 3, "ISR");
+  AddMention(dateline, 5, 5, 5, "IRN");
+  auto ev = Code(dateline);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Code(dateline, ev[0].source), "ISR");
+
+  Document thousands = Parse(
+      "1\tThousands\tthousand\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "2\tIsraelis\tIsraeli\tPROPN\tNNPS\t_\t3\tnsubj\t_\t_\n"
+      "3\turged\turge\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tIran\tIran\tPROPN\tNNP\t_\t3\tobj\t_\t_\n\n");
+  AddMention(thousands, 2, 2, 2, "ISR");
+  AddMention(thousands, 4, 4, 4, "IRN");
+  ev = Code(thousands);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Code(thousands, ev[0].source), "ISR");
 }
 
 }  // namespace
