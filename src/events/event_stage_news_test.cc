@@ -29,7 +29,9 @@ constexpr char kPatterns[] =
     "194\tnoun\tattack rocket\tnotarget\n"
     "032\tverb\timprove tie with $TGT\n"
     "192\tverb\tseize $TGT\n"
-    "020\tverb\turge $TGT\n";
+    "020\tverb\turge $TGT\n"
+    "194\tverb\tshell $TGT\n"
+    "042\tverb\tvisit $TGT\n";
 constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n";
 constexpr char kGovernors[] = "lemma\teffect\tcameo\tnote\ncommitment\tintended\t\t\n";
 
@@ -288,6 +290,47 @@ TEST(EventStageNewsTest, SubjectAfterADatelineDashAndSubjectWithAnActor) {
   ev = Code(thousands);
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(Code(thousands, ev[0].source), "ISR");
+}
+
+// "Russian forces shelled Kharkiv": a city named as the target stands for its country, as a mention the
+// event stage adds; not a name in capitals (a dateline), and no visit inside one's own country.
+TEST(EventStageNewsTest, TownAsTargetStandsForItsCountry) {
+  auto sentence = [](const char* verb, const char* lemma, const char* town, const char* doer) {
+    std::string conllu = std::string("1\t") + doer + "\t" + doer + "\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n" + "2\t" +
+                         verb + "\t" + lemma + "\tVERB\tVBD\t_\t0\troot\t_\t_\n" + "3\t" + town + "\t" + town +
+                         "\tPROPN\tNNP\t_\t2\tobj\t_\t_\n\n";
+    Document doc = Parse(conllu.c_str());
+    PlaceRow city;
+    city.first_token = 2;
+    city.end_token = 3;
+    city.name = doc.Intern(town);
+    city.country = doc.Intern("UKR");
+    city.feature = doc.Intern("city");
+    doc.mutable_places().push_back(city);
+    return doc;
+  };
+  Document shelled = sentence("shelled", "shell", "Kharkiv", "Russia");
+  AddMention(shelled, 1, 1, 1, "RUSMIL");
+  auto ev = Code(shelled);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Cameo(shelled, ev[0]), "194");
+  EXPECT_EQ(Code(shelled, ev[0].target), "UKR");
+  EXPECT_EQ(shelled.Str(shelled.mentions()[ev[0].target].rule), "place-target:Kharkiv");
+  EXPECT_EQ(shelled.mentions().size(), 2u);
+
+  Document dateline = sentence("shelled", "shell", "KHARKIV", "Russia");
+  AddMention(dateline, 1, 1, 1, "RUSMIL");
+  EXPECT_TRUE(Code(dateline).empty());
+
+  Document home = sentence("visited", "visit", "Lviv", "Zelensky");
+  AddMention(home, 1, 1, 1, "UKRGOV");
+  EXPECT_TRUE(Code(home).empty());
+  EXPECT_EQ(home.mentions().size(), 1u);  // no mention made for an event not coded
+  Document abroad = sentence("visited", "visit", "Lviv", "Scholz");
+  AddMention(abroad, 1, 1, 1, "DEUGOV");
+  ev = Code(abroad);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Code(abroad, ev[0].target), "UKR");
 }
 
 }  // namespace
