@@ -277,6 +277,29 @@ void ComposeInto(Span& agent, const Span& with, const std::string& how) {
   agent.rule = how + ":" + with.rule + "+" + agent.rule;
 }
 
+// "officials from the United Nations, Russia, Ukraine and Turkey": the agent composed with the first of a
+// list is, for the other countries of the list, their own agent (RUSGOV, UKRGOV, TURGOV); an organisation
+// in the list keeps its code. The events stage takes every conjunct as a participant.
+void ComposeList(const Document& doc, const Span& agent, const Span& first_item, std::vector<Span>& spans) {
+  if (IsInternationalRole(agent.role)) return;
+  // Items hang from the first ("A, B and C" as UD has it) or from each other (as a parser may chain them).
+  std::vector<const Span*> items = {&first_item};
+  for (size_t i = 0; i < items.size() && i < spans.size(); ++i) {
+    const Span& of = *items[i];
+    for (Span& n : spans) {
+      if (n.dead || n.entry_kind == EntryKind::kAgent || n.entry_kind == EntryKind::kPerson) continue;
+      if (std::find(items.begin(), items.end(), &n) != items.end()) continue;
+      const TokenRow& r = doc.tokens()[n.head];
+      if (doc.Str(r.deprel) != "conj" || r.head < static_cast<int32_t>(of.first) || r.head >= static_cast<int32_t>(of.end))
+        continue;
+      if (IsCountryKind(n.entry_kind) && n.country.size() == 3) n.code = n.country + agent.role;
+      n.kind = MentionKind::kAgent;
+      n.rule = "compose-list:" + agent.rule + "+" + n.rule;
+      items.push_back(&n);
+    }
+  }
+}
+
 void ActorStage::Compose(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& spans) const {
   const Document& doc = c.doc;
   // "Israel's opposition Labour party": a party the dictionary files under another country (GBRPTYLAB)
@@ -335,6 +358,7 @@ void ActorStage::Compose(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>
         if (!m.dead && m.first == k && IsCountryKind(m.entry_kind) && m.entry_kind != EntryKind::kAdjective &&
             !possessor) {
           ComposeInto(ag, m, "compose-of");
+          if (c.parsed) ComposeList(doc, ag, m, spans);
           ag.end = m.end;
           m.dead = true;
           continue;
@@ -353,6 +377,7 @@ void ActorStage::Compose(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>
                       (rel == "nmod" && OfOrFrom(doc, t));
           if (fits && r.head >= static_cast<int32_t>(ag.first) && r.head < static_cast<int32_t>(ag.end)) {
             ComposeInto(ag, s, "compose-parse");
+            if (rel == "nmod") ComposeList(doc, ag, s, spans);
             break;
           }
         }
@@ -362,10 +387,6 @@ void ActorStage::Compose(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>
   std::erase_if(spans, [](const Span& s) { return s.dead; });
 }
 
-// "Putin Visits Chechnya Ahead of Election (AP)", "AFP - China has warned ...", "Canadian Press - OTTAWA
-// (CP) - The Mounties ...": a news agency credited in brackets at the end of a sentence or before a dash,
-// or opening a sentence before a dash, wrote the story, and a place in capitals before a dash (or before a
-// bracketed agency and a dash) is a dateline that feeds glue into the text; none of them is an actor.
 // Past a dateline's date starting at the comma t (", Sept. 30", ", November 25, 2004"), or t itself.
 uint32_t PastDatelineDate(const Document& doc, uint32_t t, uint32_t end) {
   static constexpr std::string_view kMonths[] = {"jan", "january", "feb", "february", "mar", "march", "apr",
@@ -393,6 +414,10 @@ uint32_t PastDatelineDate(const Document& doc, uint32_t t, uint32_t end) {
   return k;
 }
 
+// "Putin Visits Chechnya Ahead of Election (AP)", "AFP - China has warned ...", "Canadian Press - OTTAWA
+// (CP) - The Mounties ...": a news agency credited in brackets at the end of a sentence or before a dash,
+// or opening a sentence before a dash, wrote the story, and a place in capitals before a dash (or before a
+// bracketed agency and a dash) is a dateline that feeds glue into the text; none of them is an actor.
 void ActorStage::DropAgencyCredits(const Document& doc, uint32_t first, uint32_t end, std::vector<Span>& spans) {
   // A dash set off by a space ("AFP - China"), not a hyphen ("US-backed").
   auto is_dash = [&](uint32_t t) {

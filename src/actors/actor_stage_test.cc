@@ -427,5 +427,21 @@ TEST(ActorStageTest, InternationalAgentsStandAlone) {
   EXPECT_EQ(Codes(f), "[Peacekeepers=IGOPKO]");
 }
 
+// "Ministers from Russia, Turkey and Iran met": the agent of a list is each item's agent, whether the parse
+// hangs the items from the first or chains them.
+TEST(ActorStageTest, AgentOfAListIsEachItemsAgent) {
+  auto f = RunStage({{{"Ministers", "NOUN", 8, "nsubj"}, {"from", "ADP", 3, "case"}, {"Russia", "PROPN", 1, "nmod"},
+                      {",", "PUNCT", 5, "punct"}, {"Turkey", "PROPN", 3, "conj"}, {"and", "CCONJ", 7, "cc"},
+                      {"Iran", "PROPN", 5, "conj"}, {"met", "VERB", 0, "root"}}},
+                    "2022-07-18");
+  EXPECT_EQ(Codes(f), "[Ministers=RUSGOV][Russia=RUS][Turkey=TURGOV][Iran=IRNGOV]");
+  // Not a list under the agent: "ministers from Russia met Turkey and Iran".
+  auto g = RunStage({{{"Ministers", "NOUN", 4, "nsubj"}, {"from", "ADP", 3, "case"}, {"Russia", "PROPN", 1, "nmod"},
+                      {"met", "VERB", 0, "root"}, {"Turkey", "PROPN", 4, "obj"}, {"and", "CCONJ", 7, "cc"},
+                      {"Iran", "PROPN", 5, "conj"}}},
+                    "2022-07-18");
+  EXPECT_EQ(Codes(g), "[Ministers=RUSGOV][Russia=RUS][Turkey=TUR][Iran=IRN]");
+}
+
 }  // namespace
 }  // namespace dyad::actors

@@ -395,9 +395,27 @@ void Coder::Actors(int32_t x, std::vector<int32_t>* out) const {
   auto add = [&](int32_t m) {
     if (m >= 0 && std::find(out->begin(), out->end(), m) == out->end()) out->push_back(m);
   };
-  add(one(static_cast<uint32_t>(x)));
+  const int32_t head = one(static_cast<uint32_t>(x));
+  add(head);
   for (uint32_t c : g_.children(static_cast<uint32_t>(x)))
     if (g_.rel(c) == "conj") add(one(c));
+  // "officials from the UN, Russia, Ukraine and Turkey": an agent of a list is one actor per item.
+  if (head >= 0 && doc_.mentions()[static_cast<size_t>(head)].kind == MentionKind::kAgent) {
+    for (uint32_t c : g_.children(static_cast<uint32_t>(x))) {
+      if (g_.rel(c).substr(0, 4) != "nmod" || !HasCase(c, kOfFromBy) || g_.mention(c) < 0) continue;
+      // The items hang from the first or from each other (bounded: a list of at most 16).
+      uint32_t items[16];
+      size_t n = 0;
+      items[n++] = c;
+      for (size_t i = 0; i < n; ++i) {
+        for (uint32_t k : g_.children(items[i])) {
+          if (g_.rel(k) != "conj" || n == 16) continue;
+          add(g_.mention(k));
+          items[n++] = k;
+        }
+      }
+    }
+  }
 }
 
 // Source of an event noun: possessor, actor adjective / compound, by-phrase, or a light verb's subject.

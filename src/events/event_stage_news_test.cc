@@ -31,7 +31,8 @@ constexpr char kPatterns[] =
     "192\tverb\tseize $TGT\n"
     "020\tverb\turge $TGT\n"
     "194\tverb\tshell $TGT\n"
-    "042\tverb\tvisit $TGT\n";
+    "042\tverb\tvisit $TGT\n"
+    "040\tverb\tmeet $TGT\tsym\n";
 constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n";
 constexpr char kGovernors[] = "lemma\teffect\tcameo\tnote\ncommitment\tintended\t\t\n";
 
@@ -331,6 +332,29 @@ TEST(EventStageNewsTest, TownAsTargetStandsForItsCountry) {
   ev = Code(abroad);
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(Code(abroad, ev[0].target), "UKR");
+}
+
+// "Ministers from Russia, Turkey and Iran met": every item of the agent's list takes part, each with the
+// others.
+TEST(EventStageNewsTest, AgentOfAListIsOneParticipantPerItem) {
+  Document doc = Parse(
+      "1\tMinisters\tminister\tNOUN\tNNS\t_\t8\tnsubj\t_\t_\n"
+      "2\tfrom\tfrom\tADP\tIN\t_\t3\tcase\t_\t_\n"
+      "3\tRussia\tRussia\tPROPN\tNNP\t_\t1\tnmod\t_\t_\n"
+      "4\t,\t,\tPUNCT\t,\t_\t5\tpunct\t_\t_\n"
+      "5\tTurkey\tTurkey\tPROPN\tNNP\t_\t3\tconj\t_\t_\n"
+      "6\tand\tand\tCCONJ\tCC\t_\t7\tcc\t_\t_\n"
+      "7\tIran\tIran\tPROPN\tNNP\t_\t5\tconj\t_\t_\n"
+      "8\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n\n");
+  AddMention(doc, 1, 3, 1, "RUSGOV");
+  doc.mutable_mentions().back().kind = MentionKind::kAgent;
+  AddMention(doc, 5, 5, 5, "TURGOV");
+  AddMention(doc, 7, 7, 7, "IRNGOV");
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 6u);  // each of three with each other
+  // A plain name with its own conjunct list is not expanded this way ("Russia from ..." is no agent).
+  doc.mutable_mentions()[0].kind = MentionKind::kCountry;
+  EXPECT_TRUE(Code(doc).empty());
 }
 
 }  // namespace
