@@ -129,6 +129,9 @@ void Coder::TryTrigger(uint32_t s, uint32_t t, TriggerKind kind, const std::vect
     modal.negated = false;
   } else if (modal.threatened) {
     code = lex_.IntentCode(code, /*threat=*/true);
+  } else if (modal.attempted && code.size() >= 2 && code.compare(0, 2, "17") >= 0 && code.compare(0, 2, "20") <= 0) {
+    // "tried to storm the embassy", "sought to push back Isis": an attempt at force is force used.
+    modal.modality = Modality::kAsserted;
   } else if (modal.modality == Modality::kIntended) {
     code = lex_.IntentCode(code, /*threat=*/false);
     if (!pair_code.empty()) pair_code = lex_.IntentCode(pair_code, /*threat=*/false);

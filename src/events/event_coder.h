@@ -32,6 +32,7 @@ struct Modal {
   Modality modality = Modality::kAsserted;
   bool negated = false;
   bool threatened = false;
+  bool attempted = false;  // an attempt governs it ("tried to storm", "sought to push back")
   const Governor* governor = nullptr;
   int32_t governor_token = -1;
   int32_t aux_token = -1;

@@ -21,6 +21,10 @@ constexpr std::array<std::string_view, 14> kAccuseVerbs = {
     "accuse", "charge", "suspect", "blame", "convict", "arrest", "jail", "sentence", "detain", "indict",
     "condemn", "criticize", "criticise", "fine"};
 
+// Verbs of warning and urging: their if-clauses are part of what they say.
+constexpr std::array<std::string_view, 9> kWarningVerbs = {"warn", "threaten", "vow", "caution", "urge",
+                                                           "fear", "predict", "promise", "pledge"};
+
 }  // namespace
 
 Modal Coder::VerbModality(uint32_t t) const {
@@ -61,6 +65,22 @@ Modal Coder::VerbModality(uint32_t t) const {
     }
   };
   look_at(t);
+  // "if they did not, the US would release them": a condition on the clause makes what is told of it
+  // hypothetical; a stated future under a condition stays a promise or a threat ("will strike back if
+  // attacked").
+  // Not for saying and warning: "warned of a catastrophe if the attack goes ahead" was said, whatever the
+  // condition is a condition of.
+  const bool speech = In(kSpeechVerbs, g_.lemma(t)) || In(kWarningVerbs, g_.lemma(t));
+  for (uint32_t c : g_.children(t)) {
+    if (speech || g_.rel(c) != "advcl" || md.modality == Modality::kIntended) continue;
+    for (uint32_t k : g_.children(c)) {
+      std::string_view l = g_.lemma(k);
+      if (g_.rel(k) == "mark" && (l == "if" || l == "unless")) {
+        md.modality = Modality::kHypothetical;
+        md.why += "on condition '" + std::string(g_.text(k)) + "' ";
+      }
+    }
+  }
   // "will not dismantle its programs or improve ties": a conjunct verb with no subject, auxiliary or
   // "but" of its own shares the first verb's negation and auxiliary.
   if (g_.rel(t) == "conj" && g_.head(t) >= 0) {
@@ -115,8 +135,11 @@ Modal Coder::VerbModality(uint32_t t) const {
         md.governor_token = h;
         md.why += "governed by '" + std::string(g_.text(h)) + "' ";
         switch (gov->effect) {
-          case GovernorEffect::kIntended:
-          case GovernorEffect::kAttempted: md.modality = Modality::kIntended; break;
+          case GovernorEffect::kIntended: md.modality = Modality::kIntended; break;
+          case GovernorEffect::kAttempted:
+            md.modality = Modality::kIntended;
+            md.attempted = true;
+            break;
           case GovernorEffect::kThreatened:
             md.threatened = true;
             md.modality = Modality::kAsserted;
@@ -124,10 +147,26 @@ Modal Coder::VerbModality(uint32_t t) const {
           case GovernorEffect::kRefused: md.negated = true; break;
           case GovernorEffect::kHypothetical: md.modality = Modality::kHypothetical; break;
         }
-        // The governor's own negation: "did not plan to".
+        // The governor's own negation ("did not plan to") and condition ("if the US sought to strike").
         for (uint32_t c : g_.children(static_cast<uint32_t>(h))) {
-          std::string_view cl = g_.lemma(c);
-          if (g_.rel(c) == "advmod" && (cl == "not" || cl == "never" || cl == "n't")) md.negated = !md.negated;
+          std::string_view cl = g_.lemma(c), cr = g_.rel(c);
+          if (cr == "advmod" && (cl == "not" || cl == "never" || cl == "n't")) md.negated = !md.negated;
+          if (cr == "mark" && (cl == "if" || cl == "unless")) {
+            md.modality = Modality::kHypothetical;
+            md.attempted = false;
+            md.why += "on condition '" + std::string(g_.text(c)) + "' ";
+          }
+        }
+        // An attempt under another governor is what that one makes it: "urged Erdogan to try to seize
+        // Afrin" is an appeal, not an attempt.
+        const int32_t outer = g_.rel(static_cast<uint32_t>(h)) == "xcomp" ? g_.head(static_cast<uint32_t>(h)) : -1;
+        const Governor* above = md.attempted && outer >= 0 ? lex_.FindGovernor(g_.lemma(static_cast<uint32_t>(outer))) : nullptr;
+        if (above != nullptr) {
+          md.attempted = false;
+          md.why += "under '" + std::string(g_.text(static_cast<uint32_t>(outer))) + "' ";
+          if (above->effect == GovernorEffect::kHypothetical) md.modality = Modality::kHypothetical;
+          if (above->effect == GovernorEffect::kRefused) md.negated = true;
+          if (above->effect == GovernorEffect::kThreatened) md.threatened = true;
         }
         break;
       }

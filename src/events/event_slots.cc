@@ -94,7 +94,7 @@ std::string_view Coder::Role(int32_t mention) const {
   return code.size() >= 6 ? code.substr(3, 3) : code;
 }
 
-// Pattern flag `armed`: one participant is armed and none is civilian.
+// Pattern flag `armed`: one participant is armed (or a state named bare) and none is civilian.
 bool Coder::ArmedFight(const Match& m) const {
   bool armed = false;
   for (const auto* side : {&m.sources, &m.targets}) {
@@ -102,8 +102,10 @@ bool Coder::ArmedFight(const Match& m) const {
       if (a < 0) continue;  // a place: neither armed nor civilian
       std::string_view code = doc_.Str(doc_.mentions()[static_cast<size_t>(a)].code);
       std::string_view role = Role(a);
-      if (code.starts_with("IMG") || code.ends_with("PKO") || role == "MIL" || role == "REB" || role == "INS" ||
-          role == "SEP" || role == "UAF") {
+      // A state named bare ("clashes between Israel and Iran") fights with its forces.
+      const bool state = code.size() == 3 && doc_.mentions()[static_cast<size_t>(a)].kind == MentionKind::kCountry;
+      if (state || code.starts_with("IMG") || code.ends_with("PKO") || role == "MIL" || role == "REB" ||
+          role == "INS" || role == "SEP" || role == "UAF") {
         armed = true;
       }
       for (std::string_view r : {"CVL", "LAB", "EDU", "AGR", "MED", "NGO", "BUS", "REF", "HLH", "REL"})

@@ -33,8 +33,10 @@ constexpr char kPatterns[] =
     "194\tverb\tshell $TGT\n"
     "042\tverb\tvisit $TGT\n"
     "040\tverb\tmeet $TGT\tsym\n";
-constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n";
-constexpr char kGovernors[] = "lemma\teffect\tcameo\tnote\ncommitment\tintended\t\t\n";
+constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n19\t138\t138\t\n";
+constexpr char kGovernors[] =
+    "lemma\teffect\tcameo\tnote\ncommitment\tintended\t\t\nseek\tattempted\t\t\nplan\tintended\t\t\n"
+    "urge\thypothetical\t\t\n";
 
 std::vector<EventRow> Code(Document& doc) {
   auto lex = std::make_shared<EventLexicon>();
@@ -355,6 +357,86 @@ TEST(EventStageNewsTest, AgentOfAListIsOneParticipantPerItem) {
   // A plain name with its own conjunct list is not expanded this way ("Russia from ..." is no agent).
   doc.mutable_mentions()[0].kind = MentionKind::kCountry;
   EXPECT_TRUE(Code(doc).empty());
+}
+
+// "Tehran sought to push back Isis": an attempt at force is force used; a plan to use force is a threat.
+TEST(EventStageNewsTest, AttemptedForceIsForcePlannedForceIsAThreat) {
+  for (const char* governor : {"sought", "planned"}) {
+    const std::string lemma = std::string(governor) == "sought" ? "seek" : "plan";
+    const std::string conllu = std::string("1\tTehran\tTehran\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n") + "2\t" + governor +
+                               "\t" + lemma + "\tVERB\tVBD\t_\t0\troot\t_\t_\n" +
+                               "3\tto\tto\tPART\tTO\t_\t4\tmark\t_\t_\n"
+                               "4\tshell\tshell\tVERB\tVB\t_\t2\txcomp\t_\t_\n"
+                               "5\tIsis\tIsis\tPROPN\tNNP\t_\t4\tobj\t_\t_\n\n";
+    Document doc = Parse(conllu.c_str());
+    AddMention(doc, 1, 1, 1, "IRNGOV");
+    AddMention(doc, 5, 5, 5, "IMGMOSISL");
+    auto ev = Code(doc);
+    ASSERT_EQ(ev.size(), 1u) << governor;
+    const bool attempt = lemma == "seek";
+    EXPECT_EQ(Cameo(doc, ev[0]), attempt ? "194" : "138") << governor;
+    EXPECT_EQ(ev[0].modality, attempt ? Modality::kAsserted : Modality::kIntended) << governor;
+  }
+}
+
+// "if they refuse, Iran shells the town" is told on a condition; "clashes between Israel and Iran" are a
+// fight between states.
+TEST(EventStageNewsTest, ConditionMakesHypotheticalAndStatesClashArmed) {
+  Document doc = Parse(
+      "1\tif\tif\tSCONJ\tIN\t_\t3\tmark\t_\t_\n"
+      "2\tthey\tthey\tPRON\tPRP\t_\t3\tnsubj\t_\t_\n"
+      "3\trefuse\trefuse\tVERB\tVBP\t_\t5\tadvcl\t_\t_\n"
+      "4\tIran\tIran\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+      "5\tshells\tshell\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
+      "6\tIsis\tIsis\tPROPN\tNNP\t_\t5\tobj\t_\t_\n\n");
+  AddMention(doc, 4, 4, 4, "IRN");
+  AddMention(doc, 6, 6, 6, "IMGMOSISL");
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].modality, Modality::kHypothetical);
+
+  Document clash = Parse(kClash);
+  AddMention(clash, 1, 1, 1, "ISR");
+  AddMention(clash, 4, 4, 4, "IRN");
+  ev = Code(clash);
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(Cameo(clash, ev[0]), "190");
+}
+
+// An attempt is force used only when nothing above it says otherwise: "urged Tehran to seek to shell Isis"
+// is an appeal; "if Tehran sought to shell Isis" a condition.
+TEST(EventStageNewsTest, AttemptUnderAnAppealOrAConditionIsHypothetical) {
+  Document urged = Parse(
+      "1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\turged\turge\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tTehran\tTehran\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_\n"
+      "5\tseek\tseek\tVERB\tVB\t_\t2\txcomp\t_\t_\n"
+      "6\tto\tto\tPART\tTO\t_\t7\tmark\t_\t_\n"
+      "7\tshell\tshell\tVERB\tVB\t_\t5\txcomp\t_\t_\n"
+      "8\tIsis\tIsis\tPROPN\tNNP\t_\t7\tobj\t_\t_\n\n");
+  AddMention(urged, 1, 1, 1, "RUS");
+  AddMention(urged, 3, 3, 3, "IRNGOV");
+  AddMention(urged, 8, 8, 8, "IMGMOSISL");
+  auto ev = Code(urged);
+  ASSERT_EQ(ev.size(), 2u);  // the appeal (020) and what it asks for
+  EXPECT_EQ(Cameo(urged, ev[0]), "020");
+  EXPECT_EQ(Cameo(urged, ev[1]), "194");
+  EXPECT_EQ(Code(urged, ev[1].source), "IRNGOV");
+  EXPECT_EQ(ev[1].modality, Modality::kHypothetical);
+
+  Document condition = Parse(
+      "1\tif\tif\tSCONJ\tIN\t_\t3\tmark\t_\t_\n"
+      "2\tTehran\tTehran\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+      "3\tsought\tseek\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_\n"
+      "5\tshell\tshell\tVERB\tVB\t_\t3\txcomp\t_\t_\n"
+      "6\tIsis\tIsis\tPROPN\tNNP\t_\t5\tobj\t_\t_\n\n");
+  AddMention(condition, 2, 2, 2, "IRNGOV");
+  AddMention(condition, 6, 6, 6, "IMGMOSISL");
+  ev = Code(condition);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].modality, Modality::kHypothetical);
 }
 
 }  // namespace
