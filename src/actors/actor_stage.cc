@@ -523,6 +523,11 @@ bool IsDomesticRole(std::string_view role) {
   return false;
 }
 
+// Armed non-state roles: rebels, insurgents, separatists, militias and gunmen (REB, REBRAD, INS, SEP, UAF).
+bool IsInsurgentRole(std::string_view role) {
+  return role.starts_with("REB") || role == "INS" || role == "SEP" || role == "UAF";
+}
+
 // A bare domestic agent takes the country of where it acts: an in/at-phrase with a country name or capital
 // on the agent itself ("police officers in the capital Tehran"), on its verb, or on another argument of
 // its verb ("protesters clashed with police in Tehran"); else the country of a domestic agent that is
@@ -544,7 +549,21 @@ void ActorStage::LocateDomesticAgents(const Ctx& c, std::vector<Span>& spans) {
     return h == v || (h != kNoHead && head_of(static_cast<uint32_t>(h)) == v);
   };
   for (Span& ag : spans) {
-    if (!ag.bare_agent || ag.dead || ag.entry_kind != EntryKind::kAgent || !IsDomesticRole(ag.role)) continue;
+    if (!ag.bare_agent || ag.dead || ag.entry_kind != EntryKind::kAgent) continue;
+    // Rebels, insurgents, militants and gunmen are placed by where they are ("militants in Gaza",
+    // "insurgents attacked a base in Iraq"), not by whom they face; "foreign fighters" by neither.
+    const bool insurgent = IsInsurgentRole(ag.role);
+    if (!insurgent && !IsDomesticRole(ag.role)) continue;
+    if (insurgent) {
+      bool foreign = false;
+      for (uint32_t t = ag.first > 0 ? ag.first - 1 : 0; t < ag.end; ++t) foreign = foreign || c.folded[t] == "foreign";
+      // Nor "its fighters" (somebody's), nor "terrorist attacks in Russia" (a kind of attack).
+      std::string_view as = doc.Str(doc.tokens()[ag.head].deprel);
+      bool owned = as == "compound" || as == "amod";
+      for (uint32_t t = ag.head, steps = 0; t > 0 && steps < 8 && !owned; --t, ++steps)  // a possessor comes first
+        owned = doc.tokens()[t - 1].head == static_cast<int32_t>(ag.head) && doc.Str(doc.tokens()[t - 1].deprel) == "nmod:poss";
+      if (foreign || owned) continue;
+    }
     // The verb the agent is an argument of, through a quantity ("arrested dozens of protesters").
     int32_t verb = head_of(ag.head);
     if (verb != kNoHead && doc.token(static_cast<uint32_t>(verb)).upos() != Upos::VERB &&
@@ -554,6 +573,9 @@ void ActorStage::LocateDomesticAgents(const Ctx& c, std::vector<Span>& spans) {
     const Span* where = nullptr;
     for (const Span& m : spans) {
       if (m.dead || (m.entry_kind != EntryKind::kCountry && m.entry_kind != EntryKind::kMetonym)) continue;
+      // Rebels only "in" a country named as such: "at US outposts" is what they attack, and rebel leaders
+      // in a capital are often there for talks.
+      if (insurgent && (m.entry_kind != EntryKind::kCountry || CaseMarker(doc, m.head) != "in")) continue;
       if (in_or_at(m.head) && near(m.head, ag, verb)) {
         where = &m;
         break;
@@ -563,6 +585,7 @@ void ActorStage::LocateDomesticAgents(const Ctx& c, std::vector<Span>& spans) {
       ComposeInto(ag, *where, "located");
       continue;
     }
+    if (insurgent) continue;
     for (const Span& m : spans) {
       if (&m == &ag || m.dead || m.bare_agent || m.entry_kind != EntryKind::kAgent || !IsDomesticRole(m.role) ||
           m.country.size() != 3 || verb == kNoHead || head_of(m.head) != verb) {

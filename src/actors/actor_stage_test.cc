@@ -443,5 +443,23 @@ TEST(ActorStageTest, AgentOfAListIsEachItemsAgent) {
   EXPECT_EQ(Codes(g), "[Ministers=RUSGOV][Russia=RUS][Turkey=TUR][Iran=IRN]");
 }
 
+// "Fighters attacked a base in Syria": rebels are placed by where they act; "foreign fighters" are not.
+TEST(ActorStageTest, RebelsTakeTheCountryWhereTheyAct) {
+  auto f = RunStage({{{"Fighters", "NOUN", 2, "nsubj"}, {"attacked", "VERB", 0, "root"}, {"a", "DET", 4, "det"},
+                      {"base", "NOUN", 2, "obj"}, {"in", "ADP", 6, "case"}, {"Syria", "PROPN", 2, "obl"}}},
+                    "2022-07-18");
+  EXPECT_EQ(Codes(f), "[Fighters=SYRREB][Syria=SYR]");
+  auto g = RunStage({{{"Foreign", "ADJ", 2, "amod"}, {"fighters", "NOUN", 3, "nsubj"}, {"attacked", "VERB", 0, "root"},
+                      {"a", "DET", 5, "det"}, {"base", "NOUN", 3, "obj"}, {"in", "ADP", 7, "case"},
+                      {"Syria", "PROPN", 3, "obl"}}},
+                    "2022-07-18");
+  EXPECT_EQ(Codes(g), "[Syria=SYR]");
+  // "at" names what they attack, not where they are: "Fighters fired at Syria".
+  auto at = RunStage({{{"Fighters", "NOUN", 2, "nsubj"}, {"fired", "VERB", 0, "root"}, {"at", "ADP", 4, "case"},
+                       {"Syria", "PROPN", 2, "obl"}}},
+                     "2022-07-18");
+  EXPECT_EQ(Codes(at), "[Syria=SYR]");
+}
+
 }  // namespace
 }  // namespace dyad::actors
