@@ -110,6 +110,7 @@ struct MentionRow {
   StrId name = kNoStr;                      // canonical name when known ("Vladimir Putin")
   StrId rule = kNoStr;                      // why: dictionary entry or rule id
   int32_t antecedent = -1;                  // index of the mention this one corefers with, or -1
+  int32_t partner = -1;                     // "the two leaders": the pair's other member (index), or -1
   MentionKind kind = MentionKind::kCountry;
 };
 

@@ -778,6 +778,7 @@ Status ActorStage::Process(Document& doc, StageScratch*) const {
     m.name = doc.Intern(sp.name);
     m.rule = doc.Intern(sp.rule);
     m.antecedent = sp.antecedent;
+    m.partner = sp.partner;
     m.kind = sp.kind;
     rows.push_back(m);
   }

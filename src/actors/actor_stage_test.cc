@@ -32,6 +32,7 @@ struct Found {
   std::string text, code, kind, rule;
   int antecedent;
   std::string sector;
+  int partner = -1;
 };
 
 std::vector<Found> RunStage(const std::vector<std::vector<W>>& sentences, const std::string& date) {
@@ -47,7 +48,7 @@ std::vector<Found> RunStage(const std::vector<std::vector<W>>& sentences, const 
       text += (t > m.first_token ? " " : "") + std::string(doc->token(t).text());
     }
     out.push_back({text, std::string(doc->Str(m.code)), std::to_string(static_cast<int>(m.kind)),
-                   std::string(doc->Str(m.rule)), m.antecedent, std::string(doc->Str(m.sector))});
+                   std::string(doc->Str(m.rule)), m.antecedent, std::string(doc->Str(m.sector)), m.partner});
   }
   return out;
 }
@@ -459,6 +460,23 @@ TEST(ActorStageTest, RebelsTakeTheCountryWhereTheyAct) {
                        {"Syria", "PROPN", 2, "obl"}}},
                      "2022-07-18");
   EXPECT_EQ(Codes(at), "[Syria=SYR]");
+}
+
+// "Putin met Raisi. The two leaders signed a deal": the pair is both of them (the mention is the nearer,
+// its partner the other); "the leaders" alone is one.
+TEST(ActorStageTest, TheTwoLeadersAreAPair) {
+  std::vector<std::vector<W>> s = {{{"Putin", "PROPN", 2, "nsubj"}, {"met", "VERB", 0, "root"}, {"Raisi", "PROPN", 2, "obj"}},
+                                   {{"The", "DET", 3, "det"}, {"two", "NUM", 3, "nummod"}, {"leaders", "NOUN", 4, "nsubj"},
+                                    {"signed", "VERB", 0, "root"}}};
+  auto f = RunStage(s, "2022-07-18");
+  ASSERT_EQ(f.size(), 3u) << Codes(f);
+  EXPECT_EQ(f[2].code, "IRNGOV");
+  EXPECT_EQ(f[2].antecedent, 1);
+  EXPECT_EQ(f[2].partner, 0);
+  s[1] = {{"The", "DET", 2, "det"}, {"leaders", "NOUN", 3, "nsubj"}, {"signed", "VERB", 0, "root"}};
+  f = RunStage(s, "2022-07-18");
+  ASSERT_EQ(f.size(), 3u) << Codes(f);
+  EXPECT_EQ(f[2].partner, -1);
 }
 
 }  // namespace

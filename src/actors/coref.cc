@@ -191,11 +191,21 @@ void ResolveSentence(const Document& doc, uint32_t sentence, const std::vector<s
       }
       std::string role = s.role;
       // "the president", "the two leaders": the nearest actor whose code carries the noun's role.
-      int a = Nearest(doc, all, st, sentence, true, [&](const Span& m) {
-        return m.code.size() > 3 && m.code.compare(3, role.size(), role) == 0;
-      });
+      auto fits = [&](const Span& m) { return m.code.size() > 3 && m.code.compare(3, role.size(), role) == 0; };
+      int a = Nearest(doc, all, st, sentence, true, fits);
       if (a < 0) continue;
       a = Root(all, a);
+      // "the two leaders", "both presidents": a pair, the nearest two with different codes. Leaders, not
+      // "the two officials" (unnamed sources).
+      static constexpr std::string_view kPairNouns[] = {"leaders", "presidents", "ministers", "premiers", "heads",
+                                                        "men", "women", "countries", "nations", "governments"};
+      const bool pair = s.plural && s.first >= 1 && (folded[s.first - 1] == "two" || folded[s.first - 1] == "both") &&
+                        std::find(std::begin(kPairNouns), std::end(kPairNouns), folded[s.end - 1]) != std::end(kPairNouns);
+      if (pair) {
+        const std::string first_code = all[a].code;
+        const int b = Nearest(doc, all, st, sentence, true, [&](const Span& m) { return fits(m) && m.code != first_code; });
+        if (b >= 0) s.partner = Root(all, b);
+      }
       CopyActor(s, all[a], a);
       s.kind = MentionKind::kNominal;
       s.rule = "role-noun:" + s.rule;

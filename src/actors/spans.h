@@ -23,6 +23,7 @@ struct Span {
   bool dead = false;           // consumed by a larger span
   bool titled_role = false;    // persons: coded by the office the text gives them, not by the date
   int antecedent = -1;         // index into the document's span list
+  int partner = -1;            // "the two leaders": the other member of the pair (index into the span list)
   MentionKind resolved_kind = MentionKind::kPronoun;  // pronouns: the kind of what they stand for
 };
 

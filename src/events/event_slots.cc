@@ -150,6 +150,9 @@ bool Coder::HeadlinePassive(uint32_t v) const {
   for (uint32_t c : g_.children(v)) {
     std::string_view r = g_.rel(c);
     if (r == "aux" || r == "aux:pass" || r == "cop" || r == "obj" || r == "ccomp") return false;
+    // "The two leaders met for three hours and signed a deal": a finite verb coordinated with it shows
+    // the participle is a past tense the tagger missed.
+    if (r == "conj" && (g_.xpos(c) == "VBD" || g_.xpos(c) == "VBZ" || g_.xpos(c) == "VBP") && ByAgent(v) < 0) return false;
     if (r == "nsubj") subject = true;
   }
   return subject;
@@ -399,6 +402,8 @@ void Coder::Actors(int32_t x, std::vector<int32_t>* out) const {
   };
   const int32_t head = one(static_cast<uint32_t>(x));
   add(head);
+  // "the two leaders": both members of the pair.
+  if (head >= 0 && doc_.mentions()[static_cast<size_t>(head)].partner >= 0) add(doc_.mentions()[static_cast<size_t>(head)].partner);
   for (uint32_t c : g_.children(static_cast<uint32_t>(x)))
     if (g_.rel(c) == "conj") add(one(c));
   // "officials from the UN, Russia, Ukraine and Turkey": an agent of a list is one actor per item.

@@ -439,5 +439,39 @@ TEST(EventStageNewsTest, AttemptUnderAnAppealOrAConditionIsHypothetical) {
   EXPECT_EQ(ev[0].modality, Modality::kHypothetical);
 }
 
+// "The two leaders met for three hours and signed a deal": a pair mention brings its partner; and the
+// participle "met" coordinated with a finite "signed" is no headline passive.
+TEST(EventStageNewsTest, APairMeetsAndAParticipleBesideAFiniteVerbIsActive) {
+  Document doc = Parse(
+      "1\tPutin\tPutin\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tarrived\tarrive\tVERB\tVBD\t_\t0\troot\t_\t_\n\n"
+      "1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n"
+      "2\ttwo\ttwo\tNUM\tCD\t_\t3\tnummod\t_\t_\n"
+      "3\tleaders\tleader\tNOUN\tNNS\t_\t4\tnsubj\t_\t_\n"
+      "4\tmet\tmeet\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "5\tand\tand\tCCONJ\tCC\t_\t6\tcc\t_\t_\n"
+      "6\tshelled\tshell\tVERB\tVBD\t_\t4\tconj\t_\t_\n"
+      "7\tIsis\tIsis\tPROPN\tNNP\t_\t6\tobj\t_\t_\n\n");
+  AddMention(doc, 1, 1, 1, "RUSGOV");
+  MentionRow leaders;
+  leaders.first_token = 4;  // "leaders" (document token 5)
+  leaders.end_token = 5;
+  leaders.head_token = 4;
+  leaders.code = doc.Intern("IRNGOV");
+  leaders.country = doc.Intern("IRN");
+  leaders.kind = MentionKind::kNominal;
+  leaders.partner = 0;
+  doc.mutable_mentions().push_back(leaders);
+  AddMention(doc, 9, 9, 9, "IMGMOSISL");
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 4u);  // each met the other; both shelled Isis
+  EXPECT_EQ(Cameo(doc, ev[0]), "040");
+  EXPECT_EQ(Code(doc, ev[0].source), "IRNGOV");
+  EXPECT_EQ(Code(doc, ev[0].target), "RUSGOV");
+  EXPECT_EQ(Cameo(doc, ev[2]), "194");
+  EXPECT_EQ(Code(doc, ev[3].source), "RUSGOV");
+  EXPECT_EQ(Code(doc, ev[3].target), "IMGMOSISL");
+}
+
 }  // namespace
 }  // namespace dyad::events
