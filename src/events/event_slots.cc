@@ -513,6 +513,7 @@ void Coder::FillSlots(uint32_t t, TriggerKind kind, Match& m) {
         std::string_view r = g_.rel(c);
         int32_t men = g_.mention(c);
         if (men < 0 || !(r == "amod" || r == "nmod:poss" || r == "compound")) continue;
+        if (r == "compound" && IsCapitalCompound(c)) continue;  // "the Paris accord" is no French act
         bool is_source = false;
         for (int32_t sm : m.sources)
           if (doc_.mentions()[sm].code == doc_.mentions()[men].code) is_source = true;
