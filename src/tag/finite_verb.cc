@@ -38,7 +38,11 @@ int PresentTenseVerb(const Document& doc, const SentenceRow& s) {
     std::string_view prev = doc.token(t - 1).xpos(), next = doc.token(t + 1).xpos();
     const bool proper_subject = In(prev, {"NNP", "NNPS"});
     if (!proper_subject && prev != "NN") continue;
-    if (In(next, {"DT", "NNP", "NNPS", "PRP", "PRP$", "CD", "JJ", "RP"}) || (proper_subject && In(next, {"NN", "NNS"})))
+    // After a proper-noun subject also a common noun ("Iran vows revenge") or a verb's preposition
+    // ("Israel withdraws from Gaza", "Russia warns of retaliation").
+    const bool preposition = next == "IN" && In(doc.token(t + 1).text(), {"from", "against", "over", "with", "of", "to", "on"});
+    if (In(next, {"DT", "NNP", "NNPS", "PRP", "PRP$", "CD", "JJ", "RP"}) ||
+        (proper_subject && (In(next, {"NN", "NNS"}) || preposition)))
       return static_cast<int>(t);
   }
   return -1;

@@ -59,6 +59,15 @@ TEST(FiniteVerb, PluralNounBetweenSubjectAndObjectBecomesThePresentTense) {
                           {"revenge", "NOUN", "NN"}});
   EXPECT_EQ(RepairMissingFiniteVerbs(vows), 1);
   EXPECT_EQ(vows.token(1).xpos(), "VBZ");
+  // Or a verb's preposition after a proper-noun subject: "Israel withdraws from Gaza camp".
+  Document withdraws = Tagged({{"Israel", "PROPN", "NNP"}, {"withdraws", "NOUN", "NNS"}, {"from", "ADP", "IN"},
+                               {"Gaza", "PROPN", "NNP"}, {"camp", "NOUN", "NN"}});
+  EXPECT_EQ(RepairMissingFiniteVerbs(withdraws), 1);
+  EXPECT_EQ(withdraws.token(1).xpos(), "VBZ");
+  // Not any preposition: "Iraq elections in January" stays a noun phrase.
+  Document elections = Tagged({{"Iraq", "PROPN", "NNP"}, {"elections", "NOUN", "NNS"}, {"in", "ADP", "IN"},
+                               {"January", "PROPN", "NNP"}});
+  EXPECT_EQ(RepairMissingFiniteVerbs(elections), 0);
 }
 
 TEST(FiniteVerb, LeavesPluralNounPhrasesAlone) {
