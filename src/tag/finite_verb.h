@@ -7,7 +7,8 @@
 // Mood=Ind|Tense=Past|VerbForm=Fin. The first such participle only; the lemma stays, UPOS becomes VERB.
 // Headlines and leads drop the same way in the present: "The Duma backs Putin's plan" came out as a noun
 // phrase with "backs" a plural noun. Without a participle to repair, a lower-case plural noun in -s
-// after a singular or proper noun and before what opens an object becomes VBZ (third person present).
+// after a singular or proper noun and before what opens an object (after a proper noun also a common
+// noun or one of from/against/over/with/of/to/on: "Israel withdraws from Gaza") becomes VBZ.
 #pragma once
 
 #include <string_view>
