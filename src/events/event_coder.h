@@ -88,6 +88,7 @@ class Coder {
   int32_t Subject(uint32_t v, std::string* how) const;
   bool NonFinite(uint32_t v) const;
   int32_t ActorBefore(uint32_t v, std::string* how) const;
+  int32_t ViolentClauseDoer(uint32_t v, std::string* how) const;
   int32_t DirectObject(uint32_t a, bool trigger_is_verb) const;
   int32_t PrepPhrase(uint32_t t, const Match& m, const std::vector<std::string>& preps) const;
   void Actors(int32_t x, std::vector<int32_t>* out) const;

@@ -231,7 +231,9 @@ int32_t Coder::Subject(uint32_t v, std::string* how) const {
       int32_t subj = SubjectChild(cur);
       if (subj >= 0) {
         // "Russia, which invaded ...": the relative pronoun stands for the noun.
-        if (g_.upos(subj) == Upos::PRON && g_.rel(cur).substr(0, 3) == "acl" && g_.head(cur) >= 0) {
+        const std::string_view rel_pronoun = g_.lemma(static_cast<uint32_t>(subj));
+        if (g_.upos(subj) == Upos::PRON && g_.rel(cur).substr(0, 3) == "acl" && g_.head(cur) >= 0 &&
+            (rel_pronoun == "who" || rel_pronoun == "which" || rel_pronoun == "that")) {
           *how = "relative clause";
           return g_.head(cur);
         }
@@ -287,8 +289,36 @@ int32_t Coder::Subject(uint32_t v, std::string* how) const {
     cur = static_cast<uint32_t>(h);
   }
   // The actor before a passive verb is what it happened to ("Navalny arrested"), not its doer.
-  if (IsPassive(v)) return -1;
+  if (IsPassive(v)) return ViolentClauseDoer(v, how);
   return ActorBefore(v, how);
+}
+
+// "Four soldiers were killed when militants blew up a tunnel": with no by-agent, a passive is done by the
+// subject of a when/as/after clause on it whose verb is itself an act of violence (codes 18-20). "were
+// killed when their helicopter crashed" names nobody.
+int32_t Coder::ViolentClauseDoer(uint32_t v, std::string* how) const {
+  auto when = [&](uint32_t clause) {  // "when" is a mark or, as UD has it, an advmod
+    for (uint32_t k : g_.children(clause)) {
+      std::string_view r = g_.rel(k), l = g_.lemma(k);
+      if ((r == "mark" || r == "advmod") && (l == "when" || l == "as" || l == "after")) return true;
+    }
+    return false;
+  };
+  for (uint32_t c : g_.children(v)) {
+    if (g_.rel(c) != "advcl" || !when(c) || NonFinite(c) || IsPassive(c)) continue;
+    const int32_t subj = SubjectChild(c);
+    if (subj < 0 || g_.mention(static_cast<uint32_t>(subj)) < 0) continue;
+    const auto* patterns = lex_.Triggered(TriggerKind::kVerb, g_.lemma(c));
+    bool violent = false;
+    for (size_t k = 0; patterns != nullptr && k < patterns->size() && !violent; ++k) {
+      std::string_view code = lex_.pattern((*patterns)[k]).cameo;
+      violent = code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
+    }
+    if (!violent) continue;
+    *how = "subject of '" + std::string(g_.text(c)) + "' (the act that did it)";
+    return subj;
+  }
+  return -1;
 }
 
 bool Coder::NonFinite(uint32_t v) const {
@@ -533,6 +563,46 @@ void Coder::FillSlots(uint32_t t, TriggerKind kind, Match& m) {
     if (place >= 0) {
       m.targets.push_back(kPlaceTarget - place);
       m.target_how = "place '" + std::string(g_.text(static_cast<uint32_t>(tgt_tok))) + "'";
+    }
+  }
+  // "Israeli jets struck targets in Syria", "missiles hit a building in Kharkiv": force used on something
+  // in a country is used on that country (roots 18-20 only: "arrested a man in Tehran" is no act against
+  // Iran's government).
+  const bool force = p.cameo.starts_with("18") || p.cameo.starts_with("19") || p.cameo.starts_with("20");
+  if (force && m.targets.empty() && tgt_tok >= 0) {
+    static const std::vector<std::string> kIn = {"in", "inside"};
+    // The target's own in-phrase, else the verb's ("struck targets in Syria" with "in Syria" on the verb).
+    std::vector<uint32_t> where;
+    for (uint32_t c : g_.children(static_cast<uint32_t>(tgt_tok)))
+      if (g_.rel(c).substr(0, 4) == "nmod") where.push_back(c);
+    if (kind == TriggerKind::kVerb && g_.rel(static_cast<uint32_t>(tgt_tok)) == "obj") {
+      for (uint32_t c : g_.children(t))
+        if (g_.rel(c) == "obl") where.push_back(c);
+    }
+    // Not force in the doer's own country ("Iraqi forces battled militants in Najaf", "their vehicle hit a
+    // mine in Turkey"): whom it was used on is not said.
+    auto abroad = [&](std::string_view country) {
+      for (int32_t src : m.sources)
+        if (src >= 0 && doc_.Str(doc_.mentions()[static_cast<size_t>(src)].country) == country) return false;
+      return !country.empty();
+    };
+    for (uint32_t c : where) {
+      if (!HasCase(c, kIn) || AllCapitals(g_.text(c))) continue;
+      const int32_t men = g_.mention(c);
+      // A place: the country itself, or the country of a town (a capital too: "in Baghdad" says where,
+      // it is no act against Iraq's government).
+      const bool country = men >= 0 && doc_.mentions()[static_cast<size_t>(men)].kind == MentionKind::kCountry &&
+                           doc_.Str(doc_.mentions()[static_cast<size_t>(men)].code).size() == 3;
+      const int32_t place = country ? -1 : PlaceAt(g_.doc_token(c));
+      if (country && abroad(doc_.Str(doc_.mentions()[static_cast<size_t>(men)].country))) {
+        m.targets.push_back(men);
+      } else if (place >= 0 && abroad(doc_.Str(doc_.places()[static_cast<size_t>(place)].country))) {
+        m.targets.push_back(kPlaceTarget - place);
+      } else {
+        continue;
+      }
+      m.target_how = "where the target is ('" + std::string(g_.text(c)) + "')";
+      break;
     }
   }
   // "clashes between US forces and militiamen", "talks between Iran and Russia": a mutual event with

@@ -32,7 +32,10 @@ constexpr char kPatterns[] =
     "020\tverb\turge $TGT\n"
     "194\tverb\tshell $TGT\n"
     "042\tverb\tvisit $TGT\n"
-    "040\tverb\tmeet $TGT\tsym\n";
+    "040\tverb\tmeet $TGT\tsym\n"
+    "190\tverb\tstrike $TGT\n"
+    "183\tverb\tblow $TGT up\n"
+    "192\tverb\tcapture $TGT\n";
 constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n19\t138\t138\t\n";
 constexpr char kGovernors[] =
     "lemma\teffect\tcameo\tnote\ncommitment\tintended\t\t\nseek\tattempted\t\t\nplan\tintended\t\t\n"
@@ -471,6 +474,60 @@ TEST(EventStageNewsTest, APairMeetsAndAParticipleBesideAFiniteVerbIsActive) {
   EXPECT_EQ(Cameo(doc, ev[2]), "194");
   EXPECT_EQ(Code(doc, ev[3].source), "RUSGOV");
   EXPECT_EQ(Code(doc, ev[3].target), "IMGMOSISL");
+}
+
+// "Israeli jets struck targets in Syria": force used on something in a country is used on that country,
+// not in the doer's own ("Syrian jets struck targets in Syria" names no target).
+TEST(EventStageNewsTest, ForceOnSomethingInACountryIsOnThatCountry) {
+  for (const char* doer : {"ISRMIL", "SYRMIL"}) {
+    Document doc = Parse(
+        "1\tjets\tjet\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+        "2\tstruck\tstrike\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\ttargets\ttarget\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+        "4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n"
+        "5\tSyria\tSyria\tPROPN\tNNP\t_\t2\tobl\t_\t_\n\n");
+    AddMention(doc, 1, 1, 1, doer);
+    AddMention(doc, 5, 5, 5, "SYR");
+    auto ev = Code(doc);
+    if (std::string(doer) == "ISRMIL") {
+      ASSERT_EQ(ev.size(), 1u);
+      EXPECT_EQ(Code(doc, ev[0].target), "SYR");
+    } else {
+      EXPECT_TRUE(ev.empty());
+    }
+  }
+}
+
+// "Four soldiers were killed when militants blew up a tunnel": the violent clause names the doer; and "the
+// fighters that we captured" are not the capturers ("we" is no relative pronoun).
+TEST(EventStageNewsTest, ViolentWhenClauseNamesTheDoerAndWeIsNoRelativePronoun) {
+  Document killed = Parse(
+      "1\tsoldiers\tsoldier\tNOUN\tNNS\t_\t3\tnsubj:pass\t_\t_\n"
+      "2\twere\tbe\tAUX\tVBD\t_\t3\taux:pass\t_\t_\n"
+      "3\tkilled\tkill\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "4\twhen\twhen\tADV\tWRB\t_\t6\tadvmod\t_\t_\n"
+      "5\tmilitants\tmilitant\tNOUN\tNNS\t_\t6\tnsubj\t_\t_\n"
+      "6\tblew\tblow\tVERB\tVBD\t_\t3\tadvcl\t_\t_\n"
+      "7\tup\tup\tADP\tRP\t_\t6\tcompound:prt\t_\t_\n"
+      "8\ta\ta\tDET\tDT\t_\t9\tdet\t_\t_\n"
+      "9\ttunnel\ttunnel\tNOUN\tNN\t_\t6\tobj\t_\t_\n\n");
+  AddMention(killed, 1, 1, 1, "ISRMIL");
+  AddMention(killed, 5, 5, 5, "PSEREB");
+  auto ev = Code(killed);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Code(killed, ev[0].source), "PSEREB");
+  EXPECT_EQ(Code(killed, ev[0].target), "ISRMIL");
+
+  Document captured = Parse(
+      "1\tfighters\tfighter\tNOUN\tNNS\t_\t0\troot\t_\t_\n"
+      "2\tthat\tthat\tPRON\tWDT\t_\t4\tobj\t_\t_\n"
+      "3\twe\twe\tPRON\tPRP\t_\t4\tnsubj\t_\t_\n"
+      "4\tcaptured\tcapture\tVERB\tVBD\t_\t1\tacl:relcl\t_\t_\n"
+      "5\tin\tin\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "6\tSyria\tSyria\tPROPN\tNNP\t_\t4\tobl\t_\t_\n\n");
+  AddMention(captured, 1, 1, 1, "IMGMOSISL");
+  AddMention(captured, 6, 6, 6, "SYR");
+  EXPECT_TRUE(Code(captured).empty());
 }
 
 }  // namespace
