@@ -370,6 +370,8 @@ void ActorStage::Compose(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>
       for (size_t m = 0; m < spans.size() && ag.bare_agent; ++m) {
         Span& s = spans[m];
         if (m == a || s.dead || s.entry_kind == EntryKind::kAgent) continue;
+        // A credit before a dash owns nothing after it: "AFP - Ethnic minority rebels".
+        if (s.code.size() >= 6 && s.code.compare(3, 3, "MED") == 0 && s.end < end && doc.token(s.end).norm() == "-") continue;
         for (uint32_t t = s.first; t < s.end; ++t) {
           const TokenRow& r = doc.tokens()[t];
           std::string_view rel = doc.Str(r.deprel);
@@ -503,6 +505,22 @@ void ActorStage::DropAgencyCredits(const Document& doc, uint32_t first, uint32_t
       m.dead = true;
       if (country != nullptr) country->dead = true;
       continue;
+    }
+    // "GAZA CITY, Gaza Strip - ...": a city the tables do not know, in capitals, opening the sentence
+    // before the country and the dash.
+    if (m.first >= first + 2 && is(m.first - 1, ",") && is_dash(past_brackets(m.end))) {
+      bool dateline = true;
+      int caps = 0;
+      for (uint32_t t = first; t + 1 < m.first && dateline; ++t) {
+        for (char ch : doc.token(t).text()) {
+          if (ch >= 'a' && ch <= 'z') dateline = false;
+          if (ch >= 'A' && ch <= 'Z') ++caps;
+        }
+      }
+      if (dateline && caps >= 3 && m.first - first <= 5) {
+        m.dead = true;
+        continue;
+      }
     }
     if (!(capitals && letters >= 4)) continue;
     if (is_dash(after) || (m.first == first && is(after, ":"))) {  // "BAGHDAD: Members of ..."

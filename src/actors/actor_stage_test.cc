@@ -281,6 +281,17 @@ TEST(ActorStageTest, AgencyCreditsAreNoActors) {
                         {"spoke", "VERB", 0, "root"}}},
                       "2022-07-18");
   EXPECT_EQ(Codes(org), "[Iran=IRN]");
+  // A credit before a dash owns nothing after it: "AFP - officials spoke" are no AFP officials.
+  auto credit_first = RunStage({{{"AFP", "PROPN", 4, "nsubj"}, {"-", "PUNCT", 1, "punct"}, {"officials", "NOUN", 4, "nsubj"},
+                                 {"spoke", "VERB", 0, "root"}}},
+                               "2022-07-18");
+  EXPECT_EQ(Codes(credit_first), "");
+  // A city the tables do not know, in capitals, then the country and a dash: "ALEPPO CITY, Syria - Putin spoke".
+  auto unknown_city = RunStage({{{"ALEPPO", "PROPN", 2, "compound"}, {"CITY", "PROPN", 7, "nsubj"}, {",", "PUNCT", 4, "punct"},
+                                 {"Syria", "PROPN", 2, "appos"}, {"-", "PUNCT", 2, "punct"}, {"Putin", "PROPN", 7, "nsubj"},
+                                 {"spoke", "VERB", 0, "root"}}},
+                               "2022-07-18");
+  EXPECT_EQ(Codes(unknown_city), "[Putin=RUSGOV]");
   // The agency as a doer stays: "AP reported".
   auto doer = RunStage({{{"AP", "PROPN", 2, "nsubj"}, {"reported", "VERB", 0, "root"}, {"it", "PRON", 2, "obj"}}},
                        "2022-07-18");
