@@ -344,6 +344,20 @@ void ActorStage::Compose(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>
       ComposeInto(ag, m, "compose");
       ag.first = m.first;
       m.dead = true;
+      // "Indian and Chinese troops", "American, British and French forces": the countries listed before
+      // the composed one are the agent's too (bounded: the list runs left over and/commas).
+      for (int b = with - 1; b >= 0 && !IsInternationalRole(ag.role); --b) {
+        Span& item = spans[static_cast<size_t>(b)];
+        const uint32_t next_first = spans[static_cast<size_t>(b + 1)].first;
+        if (item.dead || item.entry_kind != EntryKind::kAdjective || item.country.size() != 3 ||
+            item.end + 1 != next_first ||
+            (doc.token(item.end).norm() != "and" && doc.token(item.end).norm() != ",")) {
+          break;
+        }
+        item.code = item.country + ag.role;
+        item.kind = MentionKind::kAgent;
+        item.rule = "compose-list:" + ag.rule + "+" + item.rule;
+      }
       continue;
     }
     // Right: "the government of Iran", "officials in Tehran".

@@ -490,5 +490,13 @@ TEST(ActorStageTest, TheTwoLeadersAreAPair) {
   EXPECT_EQ(f[2].partner, -1);
 }
 
+// "Iranian and Russian officials met": the countries listed before a composed agent are agents too.
+TEST(ActorStageTest, CountriesListedBeforeAnAgentAreAgentsToo) {
+  auto f = RunStage({{{"Iranian", "ADJ", 4, "amod"}, {"and", "CCONJ", 3, "cc"}, {"Russian", "ADJ", 1, "conj"},
+                      {"officials", "NOUN", 5, "nsubj"}, {"met", "VERB", 0, "root"}}},
+                    "2022-07-18");
+  EXPECT_EQ(Codes(f), "[Iranian=IRNGOV][Russian officials=RUSGOV]");
+}
+
 }  // namespace
 }  // namespace dyad::actors

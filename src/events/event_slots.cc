@@ -146,6 +146,11 @@ bool Coder::IsPassive(uint32_t v) const {
 // one it happened to.
 bool Coder::HeadlinePassive(uint32_t v) const {
   if (g_.xpos(v) != "VBN" || g_.rel(v) != "root") return false;
+  // Verbs news uses without an object have no passive: "Indian and Chinese troops clashed" (tagged VBN).
+  static constexpr std::array<std::string_view, 19> kNoPassive = {
+      "clash", "meet", "talk", "agree", "protest", "march", "rally", "riot", "die", "arrive",
+      "return", "resign", "gather", "negotiate", "withdraw", "retreat", "surrender", "collide", "erupt"};
+  if (In(kNoPassive, g_.lemma(v))) return false;
   bool subject = false;
   for (uint32_t c : g_.children(v)) {
     std::string_view r = g_.rel(c);
@@ -153,6 +158,10 @@ bool Coder::HeadlinePassive(uint32_t v) const {
     // "The two leaders met for three hours and signed a deal": a finite verb coordinated with it shows
     // the participle is a past tense the tagger missed.
     if (r == "conj" && (g_.xpos(c) == "VBD" || g_.xpos(c) == "VBZ" || g_.xpos(c) == "VBP") && ByAgent(v) < 0) return false;
+    // "Hundreds of protesters clashed with police": what one does with or against somebody is done, not
+    // suffered.
+    static const std::vector<std::string> kWithAgainst = {"with", "against"};
+    if (r == "obl" && HasCase(c, kWithAgainst)) return false;
     if (r == "nsubj") subject = true;
   }
   return subject;
@@ -437,9 +446,17 @@ void Coder::Actors(int32_t x, std::vector<int32_t>* out) const {
   for (uint32_t c : g_.children(static_cast<uint32_t>(x)))
     if (g_.rel(c) == "conj") add(one(c));
   // "officials from the UN, Russia, Ukraine and Turkey": an agent of a list is one actor per item.
+  // "Indian and Chinese troops": the items coordinated with the agent's own modifier, likewise.
   if (head >= 0 && doc_.mentions()[static_cast<size_t>(head)].kind == MentionKind::kAgent) {
     for (uint32_t c : g_.children(static_cast<uint32_t>(x))) {
-      if (g_.rel(c).substr(0, 4) != "nmod" || !HasCase(c, kOfFromBy) || g_.mention(c) < 0) continue;
+      const std::string_view r = g_.rel(c);
+      const int32_t cm = g_.mention(c);
+      const bool listed = r.substr(0, 4) == "nmod"
+                              ? HasCase(c, kOfFromBy) && cm >= 0
+                              : (r == "amod" || r == "compound") && cm >= 0 &&
+                                    doc_.mentions()[static_cast<size_t>(cm)].kind == MentionKind::kAgent;
+      if (!listed) continue;
+      add(cm);
       // The items hang from the first or from each other (bounded: a list of at most 16).
       uint32_t items[16];
       size_t n = 0;

@@ -530,5 +530,25 @@ TEST(EventStageNewsTest, ViolentWhenClauseNamesTheDoerAndWeIsNoRelativePronoun) 
   EXPECT_TRUE(Code(captured).empty());
 }
 
+// "Indian and Chinese troops clashed" (clashed tagged VBN, no auxiliary): a verb with no passive is no
+// headline passive, and the countries listed before the agent all take part.
+TEST(EventStageNewsTest, CoordinatedModifiersOfAnAgentAllTakePart) {
+  Document doc = Parse(
+      "1\tIndian\tIndian\tADJ\tJJ\t_\t4\tamod\t_\t_\n"
+      "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+      "3\tChinese\tChinese\tADJ\tJJ\t_\t1\tconj\t_\t_\n"
+      "4\ttroops\ttroops\tNOUN\tNNS\t_\t5\tnsubj\t_\t_\n"
+      "5\tclashed\tclash\tVERB\tVBN\t_\t0\troot\t_\t_\n\n");
+  AddMention(doc, 1, 1, 1, "INDMIL");
+  doc.mutable_mentions().back().kind = MentionKind::kAgent;
+  AddMention(doc, 3, 4, 4, "CHNMIL");
+  doc.mutable_mentions().back().kind = MentionKind::kAgent;
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(Cameo(doc, ev[0]), "190");
+  EXPECT_EQ(Code(doc, ev[0].source), "CHNMIL");
+  EXPECT_EQ(Code(doc, ev[0].target), "INDMIL");
+}
+
 }  // namespace
 }  // namespace dyad::events
