@@ -41,8 +41,12 @@ bool Coder::IsCapitalCompound(uint32_t c) const {
   const MentionRow& row = doc_.mentions()[static_cast<size_t>(m)];
   std::string_view code = doc_.Str(row.code);
   const int32_t h = g_.head(c);
+  // The noun must name an event or an agreement (one that triggers patterns): "on Kyiv overnight" parsed
+  // with Kyiv as a compound of "overnight" still targets Kyiv.
   return row.kind == MentionKind::kCountry && code.size() == 6 && code.ends_with("GOV") && h >= 0 &&
-         g_.mention(static_cast<uint32_t>(h)) < 0 && g_.upos(static_cast<uint32_t>(h)) == Upos::NOUN;
+         g_.mention(static_cast<uint32_t>(h)) < 0 && g_.upos(static_cast<uint32_t>(h)) == Upos::NOUN &&
+         (lex_.Triggered(TriggerKind::kNoun, g_.lemma(static_cast<uint32_t>(h))) != nullptr ||
+          g_.lemma(static_cast<uint32_t>(h)) == "accord" || g_.lemma(static_cast<uint32_t>(h)) == "agreement");
 }
 
 bool Coder::AllCapitals(std::string_view w) {
