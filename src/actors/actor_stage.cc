@@ -655,6 +655,18 @@ bool ActorStage::FormerBefore(const Ctx& c, uint32_t sentence_first, uint32_t at
 
 void ActorStage::Titles(Ctx& c, uint32_t first, uint32_t end, std::vector<Span>& spans) const {
   const Document& doc = c.doc;
+  // "Chinese President Xi Jinping" where "President Xi" is itself a name the tables know: the nationality
+  // right before a person of that country is part of the name.
+  for (size_t a = 0; a + 1 < spans.size(); ++a) {
+    Span& adj = spans[a];
+    Span& p = spans[a + 1];
+    if (adj.dead || adj.entry_kind != EntryKind::kAdjective || p.dead || p.entry_kind != EntryKind::kPerson ||
+        adj.end != p.first || adj.country.size() != 3 || !p.code.starts_with(adj.country)) {
+      continue;
+    }
+    p.first = adj.first;
+    adj.dead = true;
+  }
   for (size_t a = 0; a < spans.size(); ++a) {
     Span& t = spans[a];
     if (t.dead || t.entry_kind != EntryKind::kAgent || t.plural) continue;

@@ -498,5 +498,16 @@ TEST(ActorStageTest, CountriesListedBeforeAnAgentAreAgentsToo) {
   EXPECT_EQ(Codes(f), "[Iranian=IRNGOV][Russian officials=RUSGOV]");
 }
 
+// "Russian Putin", "Chinese President Xi": a nationality right before a person of that country is part of
+// the name, not a second actor; one of another country stays ("Iranian Putin" is no such person).
+TEST(ActorStageTest, NationalityBeforeAPersonOfThatCountryIsPartOfTheName) {
+  auto f = RunStage({{{"Russian", "ADJ", 2, "amod"}, {"Putin", "PROPN", 3, "nsubj"}, {"spoke", "VERB", 0, "root"}}},
+                    "2022-07-18");
+  EXPECT_EQ(Codes(f), "[Russian Putin=RUSGOV]");
+  auto g = RunStage({{{"Iranian", "ADJ", 2, "amod"}, {"Putin", "PROPN", 3, "nsubj"}, {"spoke", "VERB", 0, "root"}}},
+                    "2022-07-18");
+  EXPECT_EQ(Codes(g), "[Iranian=IRN][Putin=RUSGOV]");
+}
+
 }  // namespace
 }  // namespace dyad::actors
