@@ -98,6 +98,7 @@ class Coder {
   Modal VerbModality(uint32_t t) const;
   Modal NounModality(uint32_t n) const;
   bool AfterArticleDate(uint32_t t) const;
+  const Governor* NounGovernor(uint32_t n) const;
 
   // Places as targets (see FillSlots): Match::targets holds kPlaceTarget - (index into doc.places()) until
   // an event is emitted, when the place becomes a country mention of its own (made once per place).

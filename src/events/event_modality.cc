@@ -123,7 +123,10 @@ Modal Coder::VerbModality(uint32_t t) const {
     bool to_clause = false;
     if (r == "advcl" && lex_.FindGovernor(g_.lemma(h)) != nullptr) {
       for (uint32_t c : g_.children(cur))
-        if (g_.rel(c) == "mark" && g_.lemma(c) == "to") to_clause = true;
+        // "worked towards lifting the ban" as well.
+        if ((g_.rel(c) == "mark" || g_.rel(c) == "case") &&
+            (g_.lemma(c) == "to" || g_.lemma(c) == "towards" || g_.lemma(c) == "toward"))
+          to_clause = true;
     }
     if (r == "xcomp" || r == "ccomp" || noun_governor || to_clause) {
       if (noun_governor || to_clause) r = "xcomp";
@@ -202,7 +205,42 @@ Modal Coder::NounModality(uint32_t n) const {
       md.why += std::string(md.why.empty() ? "" : " ") + "dated after the article ('" + std::string(g_.text(c)) + "')";
     }
   }
+  // "proposed a new round of talks", "offered talks", "rejected talks": the noun as the object of a governor
+  // verb is what that verb makes it (NounSource takes the verb's subject as the doer).
+  const Governor* gov = NounGovernor(n);
+  if (gov != nullptr) {
+    const uint32_t h = static_cast<uint32_t>(g_.head(n));
+    md.governor = gov;
+    md.governor_token = static_cast<int32_t>(h);
+    md.why += std::string(md.why.empty() ? "" : " ") + "governed by '" + std::string(g_.text(h)) + "'";
+    switch (gov->effect) {
+      case GovernorEffect::kIntended:
+      case GovernorEffect::kAttempted: md.modality = Modality::kIntended; break;
+      case GovernorEffect::kThreatened: md.threatened = true; break;
+      case GovernorEffect::kRefused: md.negated = true; break;
+      case GovernorEffect::kHypothetical: md.modality = Modality::kHypothetical; break;
+    }
+    for (uint32_t c : g_.children(h)) {
+      std::string_view cl = g_.lemma(c), cr = g_.rel(c);
+      if (cr == "advmod" && (cl == "not" || cl == "never" || cl == "n't")) md.negated = !md.negated;
+      if (cr == "mark" && (cl == "if" || cl == "unless")) md.modality = Modality::kHypothetical;
+    }
+  }
   return md;
+}
+
+// The governor verb whose direct object event noun n is ("proposed talks"), or null.
+// Not a verb that carries the event it takes ("ordered a missile strike" was carried out: a light verb,
+// see event_slots.cc), nor one that takes it as a topic ("discussed his concerns about Syria").
+const Governor* Coder::NounGovernor(uint32_t n) const {
+  static constexpr std::array<std::string_view, 19> kNotGoverning = {
+      "order", "announce", "offer", "declare", "launch", "begin", "start", "continue", "resume", "make",
+      "discuss", "debate", "study", "review", "consider", "weigh", "mull", "explore", "contemplate"};
+  const int32_t h = g_.head(n);
+  if (h < 0 || g_.rel(n) != "obj" || g_.upos(static_cast<uint32_t>(h)) != Upos::VERB) return nullptr;
+  const std::string_view verb = g_.lemma(static_cast<uint32_t>(h));
+  if (In(kNotGoverning, verb)) return nullptr;
+  return lex_.FindGovernor(verb);
 }
 
 // Token t is in a time expression naming a day after the article's date.

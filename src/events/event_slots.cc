@@ -18,6 +18,12 @@ constexpr std::array<std::string_view, 30> kLightVerbs = {
     "mount", "undertake", "wage", "resume", "step", "announce", "use", "exercise", "cast", "issue",
     "deliver", "impose", "provide", "send", "extend", "offer", "declare", "order", "give", "grant"};
 
+// Diplomatic things named after the city where they were made ("the Paris accord", "the Astana process",
+// "the 1991 Madrid peace conference"): the city is no actor in them.
+constexpr std::array<std::string_view, 12> kNamedAfterPlaces = {
+    "accord", "agreement", "conference", "process", "summit", "talk", "meeting", "format", "protocol",
+    "declaration", "treaty", "convention"};
+
 // Verbs whose subject holds the plan, decision or offer they take as object ("announced a plan to",
 // "defended its decision to", "confirmed its commitment to").
 constexpr std::array<std::string_view, 28> kHolderVerbs = {
@@ -46,7 +52,7 @@ bool Coder::IsCapitalCompound(uint32_t c) const {
   return row.kind == MentionKind::kCountry && code.size() == 6 && code.ends_with("GOV") && h >= 0 &&
          g_.mention(static_cast<uint32_t>(h)) < 0 && g_.upos(static_cast<uint32_t>(h)) == Upos::NOUN &&
          (lex_.Triggered(TriggerKind::kNoun, g_.lemma(static_cast<uint32_t>(h))) != nullptr ||
-          g_.lemma(static_cast<uint32_t>(h)) == "accord" || g_.lemma(static_cast<uint32_t>(h)) == "agreement");
+          In(kNamedAfterPlaces, g_.lemma(static_cast<uint32_t>(h))));
 }
 
 bool Coder::AllCapitals(std::string_view w) {
@@ -512,7 +518,9 @@ int32_t Coder::NounSource(uint32_t n, const EventPattern& p, std::string* how) c
     }
   }
   int32_t h = g_.head(n);
-  if (h >= 0 && (g_.rel(n) == "obj" || g_.rel(n) == "nsubj:pass") && In(kLightVerbs, g_.lemma(h))) {
+  // A light verb ("held talks"), or a governor taking the noun as its object ("proposed talks").
+  if (h >= 0 && (g_.rel(n) == "obj" || g_.rel(n) == "nsubj:pass") &&
+      (In(kLightVerbs, g_.lemma(h)) || NounGovernor(n) != nullptr)) {
     std::string sub;
     int32_t s = Subject(static_cast<uint32_t>(h), &sub);
     *how = "subject of light verb '" + std::string(g_.text(h)) + "'";

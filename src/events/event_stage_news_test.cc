@@ -35,11 +35,13 @@ constexpr char kPatterns[] =
     "040\tverb\tmeet $TGT\tsym\n"
     "190\tverb\tstrike $TGT\n"
     "183\tverb\tblow $TGT up\n"
-    "192\tverb\tcapture $TGT\n";
+    "192\tverb\tcapture $TGT\n"
+    "040\tnoun\ttalk with $TGT\tsym\n"
+    "195\tnoun\tairstrike\tnotarget\n";
 constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n19\t138\t138\t\n";
 constexpr char kGovernors[] =
     "lemma\teffect\tcameo\tnote\ncommitment\tintended\t\t\nseek\tattempted\t\t\nplan\tintended\t\t\n"
-    "urge\thypothetical\t\t\n";
+    "urge\thypothetical\t\t\npropose\tintended\t\t\norder\tintended\t\t\n";
 
 std::vector<EventRow> Code(Document& doc) {
   auto lex = std::make_shared<EventLexicon>();
@@ -548,6 +550,34 @@ TEST(EventStageNewsTest, CoordinatedModifiersOfAnAgentAllTakePart) {
   EXPECT_EQ(Cameo(doc, ev[0]), "190");
   EXPECT_EQ(Code(doc, ev[0].source), "CHNMIL");
   EXPECT_EQ(Code(doc, ev[0].target), "INDMIL");
+}
+
+// "Moscow proposed talks with Washington": an event noun as the object of a governor verb is what the verb
+// makes it, done by the verb's subject; "ordered airstrikes" were carried out ("order" carries its noun).
+TEST(EventStageNewsTest, EventNounAsTheObjectOfAGovernor) {
+  Document proposed = Parse(
+      "1\tMoscow\tMoscow\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tproposed\tpropose\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\ttalks\ttalk\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "4\twith\twith\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tWashington\tWashington\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n\n");
+  AddMention(proposed, 1, 1, 1, "RUSGOV");
+  AddMention(proposed, 5, 5, 5, "USAGOV");
+  auto ev = Code(proposed);
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(Cameo(proposed, ev[0]), "036");
+  EXPECT_EQ(Code(proposed, ev[0].source), "RUSGOV");
+  EXPECT_EQ(ev[0].modality, Modality::kIntended);
+
+  Document ordered = Parse(
+      "1\tTrump\tTrump\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tordered\torder\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tairstrikes\tairstrike\tNOUN\tNNS\t_\t2\tobj\t_\t_\n\n");
+  AddMention(ordered, 1, 1, 1, "USAGOV");
+  ev = Code(ordered);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Cameo(ordered, ev[0]), "195");
+  EXPECT_EQ(ev[0].modality, Modality::kAsserted);
 }
 
 }  // namespace
