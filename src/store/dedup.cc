@@ -1,6 +1,7 @@
 #include "store/dedup.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <charconv>
 #include <vector>
@@ -14,6 +15,14 @@ constexpr size_t kMaxCachedEvents = 1 << 20;
 // About 50 bytes each: at most ~50 MiB of who-told-what, then it is forgotten and reloaded on demand.
 constexpr size_t kMaxRememberedMembers = 1 << 20;
 
+
+// kSpreadBits[x] has bit i of x in byte i (as 0 or 1).
+constexpr auto kSpreadBits = [] {
+  std::array<uint64_t, 256> t{};
+  for (unsigned x = 0; x < 256; ++x)
+    for (unsigned i = 0; i < 8; ++i) t[x] |= static_cast<uint64_t>((x >> i) & 1) << (8 * i);
+  return t;
+}();
 
 bool WordByte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
 
@@ -38,19 +47,35 @@ uint64_t SimHash(std::string_view text) {
       in_word = false;
     }
   }
-  int32_t votes[64] = {};
+  // Bit b is set when more than half of the votes (shingle hashes) have it set. The votes for each bit
+  // are counted in byte lanes: byte j of a hash, spread by kSpreadBits over the 8 lanes of lanes[j],
+  // adds one to lane i for each set bit i (8 table adds a vote instead of 64 per-bit updates); a lane
+  // holds at most 255, so the lanes are emptied into the totals every 255 votes.
+  uint32_t ones[64] = {};
+  uint64_t lanes[8] = {};
+  uint32_t votes = 0, in_lanes = 0;
+  auto flush = [&] {
+    for (int j = 0; j < 8; ++j) {
+      for (int i = 0; i < 8; ++i) ones[8 * j + i] += static_cast<uint32_t>((lanes[j] >> (8 * i)) & 0xff);
+      lanes[j] = 0;
+    }
+    in_lanes = 0;
+  };
   auto vote = [&](uint64_t h) {
     h = Mix64(h);  // spreads shingle hashes over all 64 bits
-    for (int b = 0; b < 64; ++b) votes[b] += (h >> b) & 1 ? 1 : -1;
+    for (int j = 0; j < 8; ++j) lanes[j] += kSpreadBits[(h >> (8 * j)) & 0xff];
+    ++votes;
+    if (++in_lanes == 255) flush();
   };
   if (words.size() < 3) {
     for (uint64_t h : words) vote(h);
   } else {
     for (size_t i = 0; i + 2 < words.size(); ++i) vote(words[i] * 31 * 31 + words[i + 1] * 31 + words[i + 2]);
   }
+  flush();
   uint64_t out = 0;
   for (int b = 0; b < 64; ++b)
-    if (votes[b] > 0) out |= uint64_t{1} << b;
+    if (2 * uint64_t{ones[b]} > votes) out |= uint64_t{1} << b;  // ones - (votes - ones) > 0
   return out;
 }
 
@@ -209,19 +234,11 @@ Status EventDeduplicator::FinishBatch() {
     if (m.who >= 0) ++p.articles; else ++p.sources;
   }
   new_members_.clear();
-  // New events in the order of the code index (source, target, day): consecutive inserts land on
-  // the same index pages (the rowids are all past the table's end either way).
-  order_.resize(pending_.size());
-  for (size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<uint32_t>(i);
-  auto code = [](bool has, const events::ActorRecord& a) { return has ? std::string_view(a.code) : std::string_view(); };
-  std::sort(order_.begin(), order_.end(), [&](uint32_t x, uint32_t y) {
-    const Pending& a = pending_[x];
-    const Pending& b = pending_[y];
-    if (int c = code(a.first->has_source, a.first->source).compare(code(b.first->has_source, b.first->source))) return c < 0;
-    if (int c = code(a.first->has_target, a.first->target).compare(code(b.first->has_target, b.first->target))) return c < 0;
-    return a.day != b.day ? a.day < b.day : x < y;
-  });
-  for (uint32_t i : order_) {
+  // New events in id order: each row is appended at the end of the table (no page split in the
+  // middle), and the ids follow first mention, so the dedup key index (day first) gets them about in
+  // its order too when a batch's articles are of similar dates. (Sorting them by the code index
+  // instead measured 3% more instructions for a load, incremental or bulk.)
+  for (size_t i = 0; i < pending_.size(); ++i) {
     const Pending& p = pending_[i];
     const events::EventRecord& r = *p.first;
     if (p.mentions == 0) continue;
@@ -242,8 +259,7 @@ Status EventDeduplicator::FinishBatch() {
     s.Bind(14, p.mentions);
     s.Bind(15, p.sources);
     s.Bind(16, p.articles);
-    DYAD_RETURN_IF_ERROR(s.Run());
-    s.Reset();
+    DYAD_RETURN_IF_ERROR(s.Run());  // every parameter is bound for each row: no Reset()
   }
   for (const auto& [key, d] : deltas_) {
     if (touched_.count(key)) continue;  // recounted in full below

@@ -13,7 +13,7 @@
 // Counts are exact for what is committed, and cost O(1) per mention however often an event is told:
 //   - an event first seen in this batch is counted in memory (one sort of its mentions' articles and
 //     publishers) and inserted with its counts when the batch ends (the writer is the only one, so it
-//     hands out the ids, in order: rowid appends);
+//     hands out the ids, and inserts in id order: rowid appends);
 //   - for an older event, the writer keeps in memory which articles (clusters) and publishers have
 //     told it, loaded once from its mentions (the event_key index) when a batch first tells it again;
 //   - an older event gets one UPDATE per batch adding what the batch told of it;
@@ -130,7 +130,6 @@ class EventDeduplicator {
   int64_t data_version_seen_ = 0;
   std::unordered_set<int64_t> touched_;
   std::vector<Pending> pending_;
-  std::vector<uint32_t> order_;      // pending_ in insert order
   std::vector<Member> new_members_;  // (new event, member) per mention of this batch, counted at its end
   int64_t first_new_id_ = 1;
   std::unordered_set<Member, MemberHash> members_;  // who already told each remembered event

@@ -56,8 +56,9 @@ class Stmt {
 
   // SQLITE_ROW -> true, SQLITE_DONE -> false (and resets), error -> Status.
   Result<bool> Step();
-  // Step for statements that return no rows; resets afterwards (bindings stay: call Reset() or bind
-  // every parameter again).
+  // Step for statements that return no rows; resets afterwards. The bindings stay: call Reset() to
+  // clear them, or bind every parameter again before the next Run() (cheaper for a statement run once
+  // per row: clearing costs a release per parameter).
   Status Run();
   void Reset() {
     sqlite3_reset(s_);

@@ -79,16 +79,58 @@ bool FullDate(std::string_view d) { return DayNumber(d) != 0; }
 
 int64_t AsInt(uint64_t v) { return static_cast<int64_t>(v); }
 
+// Character offsets of one article's byte offsets, as Document::CharOffset gives them. An article's
+// rows come in text order, so each offset is counted on from the one before (the bytes in between,
+// once) rather than from the start of its block in the Document's index; a step back or a long jump
+// asks the Document. An article whose character count equals its byte count maps every offset to itself.
+class CharOffsets {
+ public:
+  explicit CharOffsets(const Document& doc)
+      : doc_(doc), text_(doc.text()), total_(doc.CharOffset(static_cast<uint32_t>(text_.size()))),
+        identity_(total_ == text_.size()) {}
+  uint32_t operator()(uint32_t byte) {
+    if (identity_ && byte <= text_.size()) return byte;
+    if (byte < byte_ || byte - byte_ > kMaxWalk || byte > text_.size()) {
+      const uint32_t c = doc_.CharOffset(byte);
+      if (byte <= text_.size()) byte_ = byte, chars_ = c;
+      return c;
+    }
+    const auto* p = reinterpret_cast<const unsigned char*>(text_.data()) + byte_;
+    uint32_t starts = 0;
+    for (uint32_t i = 0, n = byte - byte_; i < n; ++i) starts += (p[i] & 0xC0) != 0x80;  // not a continuation byte
+    byte_ = byte;
+    chars_ += starts;
+    return chars_;
+  }
+  // The whole text's length in characters.
+  uint32_t total() const { return total_; }
+
+ private:
+  static constexpr uint32_t kMaxWalk = 512;
+  const Document& doc_;
+  std::string_view text_;
+  uint32_t total_;
+  bool identity_;
+  uint32_t byte_ = 0, chars_ = 0;  // the last offset asked for and its character offset
+};
+
 // A token range's text and character offsets.
 struct TokenSpan {
   std::string_view text;
   uint32_t begin = 0, end = 0;
 };
-TokenSpan SpanOf(const Document& doc, uint32_t first, uint32_t end_token) {
+TokenSpan SpanOf(const Document& doc, CharOffsets& chars, uint32_t first, uint32_t end_token) {
   const auto& t = doc.tokens();
   if (first >= end_token || end_token > t.size()) return {};
   uint32_t b = t[first].begin, e = t[end_token - 1].end;
-  return {std::string_view(doc.text()).substr(b, e - b), doc.CharOffset(b), doc.CharOffset(e)};
+  return {std::string_view(doc.text()).substr(b, e - b), chars(b), chars(e)};
+}
+// Its text alone.
+std::string_view SpanText(const Document& doc, uint32_t first, uint32_t end_token) {
+  const auto& t = doc.tokens();
+  if (first >= end_token || end_token > t.size()) return {};
+  uint32_t b = t[first].begin, e = t[end_token - 1].end;
+  return std::string_view(doc.text()).substr(b, e - b);
 }
 
 // The columns every span table (dates, amounts, places, entities) opens with: article_id, idx, begin,
@@ -131,6 +173,7 @@ struct StoreWriter::Impl {
   StringSet known_actors;  // codes already in the actors table (bounded)
   std::vector<int64_t> fts_pending;  // articles of this batch to index at its end
   std::string fts_ids;               // fts_pending as a JSON array
+  std::string contexts;              // one event mention's PLOVER contexts, '|'-joined (reused)
   bool defer_indexes = false;
 };
 
@@ -290,6 +333,7 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
     }
   }
 
+  CharOffsets chars(doc);
   uint64_t simhash = SimHash(doc.text());
   std::optional<int64_t> duplicate_of;
   {
@@ -315,7 +359,7 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
     s.BindOpt(7, meta.source);
     s.Bind(8, std::string_view(doc.text()), false);
     s.Bind(9, AsInt(ArticleFingerprint(doc)));
-    s.Bind(10, doc.CharOffset(static_cast<uint32_t>(doc.text().size())));
+    s.Bind(10, chars.total());
     s.Bind(11, std::string_view(impl_->now), false);
     s.Bind(12, AsInt(simhash));
     if (duplicate_of) s.Bind(13, *duplicate_of); else s.BindNull(13);
@@ -333,17 +377,16 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
     Stmt& s = S[kInsertSentence];
     s.Bind(1, article_id);
     s.Bind(2, idx++);
-    s.Bind(3, doc.CharOffset(r.begin));
-    s.Bind(4, doc.CharOffset(r.end));
+    s.Bind(3, chars(r.begin));
+    s.Bind(4, chars(r.end));
     s.Bind(5, static_cast<int>(r.kind));
-    DYAD_RETURN_IF_ERROR(s.Run());
-    s.Reset();
+    DYAD_RETURN_IF_ERROR(s.Run());  // every parameter is bound for each row: no Reset()
   }
   counts_.sentences += idx;
 
   idx = 0;
   for (const MentionRow& m : doc.mentions()) {
-    TokenSpan sp = SpanOf(doc, m.first_token, m.end_token);
+    TokenSpan sp = SpanOf(doc, chars, m.first_token, m.end_token);
     Stmt& s = S[kInsertMention];
     s.Bind(1, article_id);
     s.Bind(2, idx++);
@@ -357,8 +400,7 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
     s.BindOpt(10, doc.Str(m.name));
     s.BindOpt(11, doc.Str(m.rule));
     s.Bind(12, m.antecedent);
-    DYAD_RETURN_IF_ERROR(s.Run());
-    s.Reset();
+    DYAD_RETURN_IF_ERROR(s.Run());  // every parameter is bound for each row: no Reset()
     if (m.code != kNoStr && !impl_->known_actors.contains(doc.Str(m.code))) {
       if (impl_->known_actors.size() >= (1u << 20)) impl_->known_actors.clear();
       impl_->known_actors.emplace(doc.Str(m.code));
@@ -394,12 +436,18 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
         if (!key.ok()) return key.status();
         DYAD_RETURN_IF_ERROR(dedup.AddMention(*key, mention_id, cluster, meta.source));
         s.Bind(4, *key);
+      } else {
+        s.BindNull(4);
       }
       s.Bind(5, r.sentence_index);
       s.BindOpt(6, r.date.empty() ? date : std::string_view(r.date));
       s.Bind(7, day);
+      // Every parameter is bound (NULL where absent) for each row: the statement is not Reset().
       auto actor = [&](int at, bool has, const events::ActorRecord& x) {
-        if (!has) return;
+        if (!has) {
+          for (int i = 0; i < 7; ++i) s.BindNull(at + i);
+          return;
+        }
         s.BindOpt(at, x.text);
         s.BindOpt(at + 1, x.code);
         s.BindOpt(at + 2, x.country);
@@ -417,7 +465,8 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
       s.Bind(26, r.quad_class);
       s.BindOpt(27, r.plover_type);
       s.BindOpt(28, r.plover_mode);
-      std::string contexts;
+      std::string& contexts = impl_->contexts;
+      contexts.clear();
       for (const auto& c : r.plover_contexts) {
         if (!contexts.empty()) contexts += '|';
         contexts += c;
@@ -434,13 +483,17 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
         if (r.location.has_coordinates) {
           s.Bind(37, r.location.lat);
           s.Bind(38, r.location.lon);
+        } else {
+          s.BindNull(37);
+          s.BindNull(38);
         }
         s.Bind(39, r.location.begin);
         s.Bind(40, r.location.end);
+      } else {
+        for (int i = 35; i <= 40; ++i) s.BindNull(i);
       }
       s.BindOpt(41, r.rule);
       DYAD_RETURN_IF_ERROR(s.Run());
-      s.Reset();
     }
     counts_.event_mentions += idx;
   }
@@ -451,13 +504,13 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
     Stmt& s = S[kInsertQuote];
     s.Bind(1, article_id);
     s.Bind(2, idx++);
-    s.Bind(3, doc.CharOffset(q.begin));
-    s.Bind(4, doc.CharOffset(q.end));
+    s.Bind(3, chars(q.begin));
+    s.Bind(4, chars(q.end));
     s.Bind(5, std::string_view(doc.text()).substr(q.begin, q.end - q.begin));
     s.Bind(6, q.direct ? 1 : 0);
     if (q.cue_token >= 0 && static_cast<size_t>(q.cue_token) < doc.tokens().size())
       s.Bind(7, doc.token(static_cast<uint32_t>(q.cue_token)).text());
-    s.BindOpt(8, SpanOf(doc, q.speaker_first, q.speaker_end).text);
+    s.BindOpt(8, SpanText(doc, q.speaker_first, q.speaker_end));
     if (q.speaker_mention >= 0 && static_cast<size_t>(q.speaker_mention) < doc.mentions().size()) {
       const MentionRow& m = doc.mentions()[static_cast<size_t>(q.speaker_mention)];
       s.BindOpt(9, doc.Str(m.code));
@@ -470,7 +523,7 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
 
   idx = 0;
   for (const TimexRow& t : doc.timexes()) {
-    TokenSpan sp = SpanOf(doc, t.first_token, t.end_token);
+    TokenSpan sp = SpanOf(doc, chars, t.first_token, t.end_token);
     Stmt& s = S[kInsertDate];
     BindSpanRow(s, article_id, idx++, sp);
     s.BindOpt(6, doc.Str(t.type));
@@ -482,7 +535,7 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
 
   idx = 0;
   for (const AmountRow& am : doc.amounts()) {
-    TokenSpan sp = SpanOf(doc, am.first_token, am.end_token);
+    TokenSpan sp = SpanOf(doc, chars, am.first_token, am.end_token);
     Stmt& s = S[kInsertAmount];
     BindSpanRow(s, article_id, idx++, sp);
     s.Bind(6, am.value);
@@ -495,7 +548,7 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
 
   idx = 0;
   for (const PlaceRow& p : doc.places()) {
-    TokenSpan sp = SpanOf(doc, p.first_token, p.end_token);
+    TokenSpan sp = SpanOf(doc, chars, p.first_token, p.end_token);
     Stmt& s = S[kInsertPlace];
     BindSpanRow(s, article_id, idx++, sp);
     s.BindOpt(6, doc.Str(p.name));
@@ -512,7 +565,7 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
 
   idx = 0;
   for (const EntityRow& e : doc.entities()) {
-    TokenSpan sp = SpanOf(doc, e.first_token, e.end_token);
+    TokenSpan sp = SpanOf(doc, chars, e.first_token, e.end_token);
     Stmt& s = S[kInsertEntity];
     BindSpanRow(s, article_id, idx++, sp);
     s.BindOpt(6, doc.Str(e.type));
