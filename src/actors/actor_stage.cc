@@ -457,6 +457,17 @@ void ActorStage::DropAgencyCredits(const Document& doc, uint32_t first, uint32_t
     return static_cast<const Span*>(nullptr);
   };
   auto separator = [&](uint32_t t) { return is(t, "/") || is(t, ",") || is(t, "-") || is(t, "and"); };
+  // The capital letters of tokens [from, to), or -1 when any letter is lower case ("OTTAWA" 6, "Ottawa" -1).
+  auto capital_letters = [&](uint32_t from, uint32_t to) {
+    int letters = 0;
+    for (uint32_t t = from; t < to; ++t) {
+      for (char ch : doc.token(t).text()) {
+        if (ch >= 'a' && ch <= 'z') return -1;
+        if (ch >= 'A' && ch <= 'Z') ++letters;
+      }
+    }
+    return letters;
+  };
   for (Span& m : spans) {
     if (is_media(m)) {
       // The brackets around m and any other agencies beside it.
@@ -485,23 +496,15 @@ void ActorStage::DropAgencyCredits(const Document& doc, uint32_t first, uint32_t
       // "UNITED NATIONS (Reuters) - Israel urged": a name in capitals, its agency in brackets and a dash
       // opening the sentence are a dateline whatever the name is.
       const uint32_t after = past_brackets(m.end);
-      if (m.first == first && after != m.end && is_dash(after) && media_at(m.end + 1) != nullptr) {
-        bool capitals = true;
-        for (uint32_t t = m.first; t < m.end; ++t)
-          for (char ch : doc.token(t).text()) capitals = capitals && !(ch >= 'a' && ch <= 'z');
-        if (capitals) m.dead = true;
+      if (m.first == first && after != m.end && is_dash(after) && media_at(m.end + 1) != nullptr &&
+          capital_letters(m.first, m.end) >= 0) {
+        m.dead = true;
       }
       continue;
     }
     // A city in capitals ("OTTAWA", "GAZA CITY"), not an acronym ("US-backed", "UN - led").
-    bool capitals = true;
-    int letters = 0;
-    for (uint32_t t = m.first; t < m.end; ++t) {
-      for (char ch : doc.token(t).text()) {
-        if (ch >= 'a' && ch <= 'z') capitals = false;
-        if (ch >= 'A' && ch <= 'Z') ++letters;
-      }
-    }
+    const int letters = capital_letters(m.first, m.end);
+    const bool capitals = letters >= 0;
     if (m.end - m.first > 3) continue;
     uint32_t after = past_brackets(m.end);
     // "DAKAR, Senegal -- ...": the city, a comma and the country (itself in brackets or not) before a dash.
@@ -522,19 +525,10 @@ void ActorStage::DropAgencyCredits(const Document& doc, uint32_t first, uint32_t
     }
     // "GAZA CITY, Gaza Strip - ...": a city the tables do not know, in capitals, opening the sentence
     // before the country and the dash.
-    if (m.first >= first + 2 && is(m.first - 1, ",") && is_dash(past_brackets(m.end))) {
-      bool dateline = true;
-      int caps = 0;
-      for (uint32_t t = first; t + 1 < m.first && dateline; ++t) {
-        for (char ch : doc.token(t).text()) {
-          if (ch >= 'a' && ch <= 'z') dateline = false;
-          if (ch >= 'A' && ch <= 'Z') ++caps;
-        }
-      }
-      if (dateline && caps >= 3 && m.first - first <= 5) {
-        m.dead = true;
-        continue;
-      }
+    if (m.first >= first + 2 && m.first - first <= 5 && is(m.first - 1, ",") && is_dash(past_brackets(m.end)) &&
+        capital_letters(first, m.first - 1) >= 3) {
+      m.dead = true;
+      continue;
     }
     if (!(capitals && letters >= 4)) continue;
     if (is_dash(after) || (m.first == first && is(after, ":"))) {  // "BAGHDAD: Members of ..."

@@ -172,7 +172,7 @@ void Coder::TryTrigger(uint32_t s, uint32_t t, TriggerKind kind, const std::vect
       // Once per pair of codes: "officials from the UN" and "the UN" are one actor here.
       const auto& ms = doc_.mentions();
       const bool same_target = r.target == tgt || (r.target >= 0 && tgt >= 0 && ms[r.target].code == ms[tgt].code);
-      if ((r.source == src || ms[r.source].code == ms[src].code) && same_target && doc_.Str(r.cameo) == c) return;
+      if (ms[r.source].code == ms[src].code && same_target && doc_.Str(r.cameo) == c) return;
     }
     EventRow row;
     row.sentence = s;

@@ -99,6 +99,7 @@ class Coder {
   Modal NounModality(uint32_t n) const;
   bool AfterArticleDate(uint32_t t) const;
   const Governor* NounGovernor(uint32_t n) const;
+  void ApplyGovernor(const Governor& gov, uint32_t h, Modal& md) const;
 
   // Places as targets (see FillSlots): Match::targets holds kPlaceTarget - (index into doc.places()) until
   // an event is emitted, when the place becomes a country mention of its own (made once per place).

@@ -134,32 +134,7 @@ Modal Coder::VerbModality(uint32_t t) const {
       // Governors act on their xcomp only: "warned that Russia would attack" reports an attack, it is
       // not the warner's threat.
       if (gov && r == "xcomp") {
-        md.governor = gov;
-        md.governor_token = h;
-        md.why += "governed by '" + std::string(g_.text(h)) + "' ";
-        switch (gov->effect) {
-          case GovernorEffect::kIntended: md.modality = Modality::kIntended; break;
-          case GovernorEffect::kAttempted:
-            md.modality = Modality::kIntended;
-            md.attempted = true;
-            break;
-          case GovernorEffect::kThreatened:
-            md.threatened = true;
-            md.modality = Modality::kAsserted;
-            break;
-          case GovernorEffect::kRefused: md.negated = true; break;
-          case GovernorEffect::kHypothetical: md.modality = Modality::kHypothetical; break;
-        }
-        // The governor's own negation ("did not plan to") and condition ("if the US sought to strike").
-        for (uint32_t c : g_.children(static_cast<uint32_t>(h))) {
-          std::string_view cl = g_.lemma(c), cr = g_.rel(c);
-          if (cr == "advmod" && (cl == "not" || cl == "never" || cl == "n't")) md.negated = !md.negated;
-          if (cr == "mark" && (cl == "if" || cl == "unless")) {
-            md.modality = Modality::kHypothetical;
-            md.attempted = false;
-            md.why += "on condition '" + std::string(g_.text(c)) + "' ";
-          }
-        }
+        ApplyGovernor(*gov, static_cast<uint32_t>(h), md);
         // An attempt under another governor is what that one makes it: "urged Erdogan to try to seize
         // Afrin" is an appeal, not an attempt.
         const int32_t outer = g_.rel(static_cast<uint32_t>(h)) == "xcomp" ? g_.head(static_cast<uint32_t>(h)) : -1;
@@ -209,24 +184,42 @@ Modal Coder::NounModality(uint32_t n) const {
   // verb is what that verb makes it (NounSource takes the verb's subject as the doer).
   const Governor* gov = NounGovernor(n);
   if (gov != nullptr) {
-    const uint32_t h = static_cast<uint32_t>(g_.head(n));
-    md.governor = gov;
-    md.governor_token = static_cast<int32_t>(h);
-    md.why += std::string(md.why.empty() ? "" : " ") + "governed by '" + std::string(g_.text(h)) + "'";
-    switch (gov->effect) {
-      case GovernorEffect::kIntended:
-      case GovernorEffect::kAttempted: md.modality = Modality::kIntended; break;
-      case GovernorEffect::kThreatened: md.threatened = true; break;
-      case GovernorEffect::kRefused: md.negated = true; break;
-      case GovernorEffect::kHypothetical: md.modality = Modality::kHypothetical; break;
-    }
-    for (uint32_t c : g_.children(h)) {
-      std::string_view cl = g_.lemma(c), cr = g_.rel(c);
-      if (cr == "advmod" && (cl == "not" || cl == "never" || cl == "n't")) md.negated = !md.negated;
-      if (cr == "mark" && (cl == "if" || cl == "unless")) md.modality = Modality::kHypothetical;
-    }
+    if (!md.why.empty()) md.why += ' ';
+    ApplyGovernor(*gov, static_cast<uint32_t>(g_.head(n)), md);
+    if (md.why.back() == ' ') md.why.pop_back();
   }
   return md;
+}
+
+// What governor `gov` at token h makes of the event it governs, with the governor's own negation ("did
+// not plan to") and condition ("if the US sought to strike"). Shared by verbs (their xcomp) and event
+// nouns (the governor's object).
+void Coder::ApplyGovernor(const Governor& gov, uint32_t h, Modal& md) const {
+  md.governor = &gov;
+  md.governor_token = static_cast<int32_t>(h);
+  md.why += "governed by '" + std::string(g_.text(h)) + "' ";
+  switch (gov.effect) {
+    case GovernorEffect::kIntended: md.modality = Modality::kIntended; break;
+    case GovernorEffect::kAttempted:
+      md.modality = Modality::kIntended;
+      md.attempted = true;
+      break;
+    case GovernorEffect::kThreatened:
+      md.threatened = true;
+      md.modality = Modality::kAsserted;
+      break;
+    case GovernorEffect::kRefused: md.negated = true; break;
+    case GovernorEffect::kHypothetical: md.modality = Modality::kHypothetical; break;
+  }
+  for (uint32_t c : g_.children(h)) {
+    std::string_view cl = g_.lemma(c), cr = g_.rel(c);
+    if (cr == "advmod" && (cl == "not" || cl == "never" || cl == "n't")) md.negated = !md.negated;
+    if (cr == "mark" && (cl == "if" || cl == "unless")) {
+      md.modality = Modality::kHypothetical;
+      md.attempted = false;
+      md.why += "on condition '" + std::string(g_.text(c)) + "' ";
+    }
+  }
 }
 
 // The governor verb whose direct object event noun n is ("proposed talks"), or null.
