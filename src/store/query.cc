@@ -219,13 +219,12 @@ Result<Table> QueryEvents(Db& db, const EventFilter& f, int limit) {
   std::string sql =
       "SELECT e.id AS event_id, e.date, nullif(e.source_code, '') AS source, nullif(e.target_code, '') AS target,"
       " e.cameo_code AS code, e.plover_type AS plover, e.quad_class, e.goldstein, e.num_mentions, e.num_sources,"
-      " e.num_articles, a.doc_id, substr(a.text, s.begin + 1, s.end - s.begin) AS sentence"
+      " e.num_articles, a.doc_id, substr(a.text, fm.sentence_begin + 1, fm.sentence_end - fm.sentence_begin) AS sentence"
       // The newest ids first (from an index alone where the filter's index covers it), then their rows.
       " FROM (SELECT e.* FROM (SELECT e.id FROM events e" + w.sql + " ORDER BY e.day DESC, e.id DESC LIMIT " +
       std::to_string(limit) + ") newest JOIN events e ON e.id = newest.id) e"
       " LEFT JOIN event_mentions fm ON fm.id = e.first_mention"
       " LEFT JOIN articles a ON a.id = fm.article_id"
-      " LEFT JOIN sentences s ON s.article_id = fm.article_id AND s.idx = fm.sentence"
       " ORDER BY e.day DESC, e.id DESC";
   return Run(db, sql, w);
 }

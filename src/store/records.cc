@@ -14,7 +14,7 @@ constexpr const char* kColumns =
     " m.cameo_code, m.cameo_root, m.cameo_name, m.goldstein, m.quad_class, m.plover_type, m.plover_mode,"
     " m.plover_contexts, m.trigger_text, m.trigger_begin, m.trigger_end, m.negated, m.modality,"
     " m.loc_name, m.loc_country, m.loc_lat, m.loc_lon, m.loc_begin, m.loc_end, m.rule,"
-    " substr(a.text, s.begin + 1, s.end - s.begin)";
+    " substr(a.text, m.sentence_begin + 1, m.sentence_end - m.sentence_begin)";
 
 void Actor(const Stmt& s, int at, bool* has, events::ActorRecord* a) {
   *has = !s.IsNull(at + 1);
@@ -43,8 +43,7 @@ Result<EventRecordReader> EventRecordReader::Open(Db& db, Unit unit, const Event
     from = " FROM event_mentions m LEFT JOIN events e ON e.id = m.event_key";
   }
   sql += from +
-         " JOIN articles a ON a.id = m.article_id"
-         " LEFT JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence" +
+         " JOIN articles a ON a.id = m.article_id" +
          w.sql + (unit == Unit::kEvents ? " ORDER BY e.id" : " ORDER BY m.id");
   auto s = Stmt::Prepare(db.get(), sql);
   if (!s.ok()) return s.status();

@@ -133,6 +133,67 @@ ALTER TABLE article_bands_v3 RENAME TO article_bands;
 CREATE TABLE deferred_indexes(name TEXT PRIMARY KEY, sql TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX events_by_target_country ON events(target_country, day, quad_class, goldstein, num_mentions);
 )sql",
+    // 5: an article's annotation layers (sentences, actor mentions, dates, amounts, places, entities)
+    //    as one JSON array each in one article_layers row (store/article_layers.h), instead of ~140
+    //    rows per news article; views of the old names give the same rows and columns (mentions gains
+    //    `partner`). An event mention carries its sentence's span, so lists and exports need no layer.
+    R"sql(
+CREATE TABLE article_layers(
+  article_id INTEGER PRIMARY KEY,
+  sentences TEXT, mentions TEXT, dates TEXT, amounts TEXT, places TEXT, entities TEXT);
+INSERT INTO article_layers(article_id, sentences, mentions, dates, amounts, places, entities)
+SELECT a.id,
+  (SELECT nullif(json_group_array(json_array(begin, end, kind)), '[]')
+     FROM (SELECT * FROM sentences WHERE article_id = a.id ORDER BY idx)),
+  (SELECT nullif(json_group_array(json_array(begin, end, text, kind, code, country, sector, name, rule,
+                                             antecedent, -1)), '[]')
+     FROM (SELECT * FROM mentions WHERE article_id = a.id ORDER BY idx)),
+  (SELECT nullif(json_group_array(json_array(begin, end, text, type, value)), '[]')
+     FROM (SELECT * FROM dates WHERE article_id = a.id ORDER BY idx)),
+  (SELECT nullif(json_group_array(json_array(begin, end, text, value, unit, kind)), '[]')
+     FROM (SELECT * FROM amounts WHERE article_id = a.id ORDER BY idx)),
+  (SELECT nullif(json_group_array(json_array(begin, end, text, name, country, feature, lat, lon)), '[]')
+     FROM (SELECT * FROM places WHERE article_id = a.id ORDER BY idx)),
+  (SELECT nullif(json_group_array(json_array(begin, end, text, type)), '[]')
+     FROM (SELECT * FROM entities WHERE article_id = a.id ORDER BY idx))
+FROM articles a;
+ALTER TABLE event_mentions ADD COLUMN sentence_begin INTEGER;
+ALTER TABLE event_mentions ADD COLUMN sentence_end INTEGER;
+UPDATE event_mentions SET (sentence_begin, sentence_end) = (
+  SELECT s.begin, s.end FROM sentences s WHERE s.article_id = event_mentions.article_id AND s.idx = event_mentions.sentence);
+DROP TABLE sentences;
+DROP TABLE mentions;
+DROP TABLE dates;
+DROP TABLE amounts;
+DROP TABLE places;
+DROP TABLE entities;
+CREATE VIEW sentences(article_id, idx, begin, end, kind) AS
+  SELECT l.article_id, j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]')
+  FROM article_layers l, json_each(l.sentences) j;
+CREATE VIEW mentions(article_id, idx, begin, end, text, kind, code, country, sector, name, rule, antecedent, partner) AS
+  SELECT l.article_id, j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'),
+         json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]'),
+         json_extract(j.value, '$[6]'), json_extract(j.value, '$[7]'), json_extract(j.value, '$[8]'),
+         json_extract(j.value, '$[9]'), json_extract(j.value, '$[10]')
+  FROM article_layers l, json_each(l.mentions) j;
+CREATE VIEW dates(article_id, idx, begin, end, text, type, value) AS
+  SELECT l.article_id, j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'),
+         json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]')
+  FROM article_layers l, json_each(l.dates) j;
+CREATE VIEW amounts(article_id, idx, begin, end, text, value, unit, kind) AS
+  SELECT l.article_id, j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'),
+         json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]')
+  FROM article_layers l, json_each(l.amounts) j;
+CREATE VIEW places(article_id, idx, begin, end, text, name, country, feature, lat, lon) AS
+  SELECT l.article_id, j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'),
+         json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]'),
+         json_extract(j.value, '$[6]'), json_extract(j.value, '$[7]')
+  FROM article_layers l, json_each(l.places) j;
+CREATE VIEW entities(article_id, idx, begin, end, text, type) AS
+  SELECT l.article_id, j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'),
+         json_extract(j.value, '$[3]')
+  FROM article_layers l, json_each(l.entities) j;
+)sql",
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion,
               "kSchemaVersion must equal the number of migrations");
@@ -178,7 +239,8 @@ Status Migrate(Db& db, int from, int to) {
   return Status::Ok();
 }
 
-Result<Db> OpenAt(const std::string& path, OpenMode mode, int target_version) {
+// `upgrade_to_read`: a read-only open of an older store upgrades it first (once: the reopen says false).
+Result<Db> OpenAt(const std::string& path, OpenMode mode, int target_version, bool upgrade_to_read = true) {
   off_t size = 0;
   bool exists = FileExists(path, &size);
   if (!exists && mode == OpenMode::kReadOnly) return Status::NotFound("no store at " + path + " (run dyad ingest first)");
@@ -204,7 +266,19 @@ Result<Db> OpenAt(const std::string& path, OpenMode mode, int target_version) {
   }
   if (mode == OpenMode::kReadOnly) {
     if (*version == 0) return Status::Corrupt(path + " is an empty database, not a dyad store");
-    return db;
+    if (*version >= target_version) return db;
+    if (!upgrade_to_read) return Status::Unsupported(path + " is still at schema version " + std::to_string(*version));
+    // Reading needs the current tables (query and export read the version 5 columns): upgrade the
+    // store first, as a writer would, then open it read-only again.
+    db.Close();
+    auto upgraded = OpenAt(path, OpenMode::kReadWrite, target_version);
+    if (!upgraded.ok()) {
+      return Status::Unsupported(path + " has schema version " + std::to_string(*version) + ", older than this dyad reads (" +
+                                 std::to_string(target_version) + "), and upgrading it failed (" +
+                                 upgraded.status().message() + "): open it once with dyad ingest where it is writable");
+    }
+    upgraded->Close();
+    return OpenAt(path, OpenMode::kReadOnly, target_version, false);
   }
   // Larger pages: fewer B-tree levels and page writes for the wide event rows. Only takes effect on
   // a new, empty file (before WAL is switched on).

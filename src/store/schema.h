@@ -20,18 +20,19 @@ namespace dyad::store {
 // 'dyad' in ASCII. DO NOT CHANGE: it identifies every store ever written.
 inline constexpr int32_t kApplicationId = 0x64796164;
 // The version this build writes. Bump it only by appending a migration in schema.cc.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 enum class OpenMode {
-  kReadOnly,   // query/export/sql: SQLITE_OPEN_READONLY; never creates, never upgrades
+  kReadOnly,   // query/export/sql: SQLITE_OPEN_READONLY; never creates; upgrades an older store first
   kReadWrite,  // ingest: creates the file when absent, upgrades an older schema
 };
 
 // Opens the store at `path`. kReadWrite sets WAL journaling, synchronous=NORMAL and foreign-key-free
-// fast settings; kReadOnly refuses a store older than kSchemaVersion with kUnsupported ("run dyad
-// ingest to upgrade") only when the missing migrations matter (never, so far: older stores are read).
+// fast settings; kReadOnly on a store older than kSchemaVersion upgrades it through a read-write open
+// first (queries read the current tables), and is kUnsupported, naming the cause, where it cannot.
 // Errors: kNotFound (read-only open of a missing file), kCorrupt (not SQLite / not a dyad store /
-// damaged), kUnsupported (newer schema), kIoError (cannot create, read-only folder, disk full).
+// damaged), kUnsupported (newer schema; an older one that cannot be upgraded), kIoError (cannot
+// create, read-only folder, disk full).
 Result<Db> OpenStore(const std::string& path, OpenMode mode);
 
 // The schema version of an open store (PRAGMA user_version).

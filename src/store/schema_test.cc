@@ -150,6 +150,59 @@ TEST(Schema, Version2StoreIsUpgradedToTheCurrentVersion) {
   EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM pragma_index_info('events_by_source') WHERE name = 'target_country'"), 1);
 }
 
+// Version 5 folds the per-row layer tables into article_layers: a version-4 store keeps every row,
+// in order, behind views of the same names, and its event mentions get their sentence's span. A
+// read-only open (dyad query) upgrades it first.
+TEST(Schema, Version4LayerTablesBecomeOneRowPerArticle) {
+  std::string path = TempPath("v4.db");
+  ASSERT_TRUE(CreateStoreAtVersion(path, 4).ok());
+  {
+    auto db = Db::Open(path, SQLITE_OPEN_READWRITE);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(db->Exec(
+        "INSERT INTO articles(id, doc_id, text, text_hash, chars, ingested_at) VALUES"
+        " (3, 'old-3', 'Putin met Raisi. Erdogan said \"no\".', 1, 36, 'then'), (4, 'old-4', 'Nothing.', 2, 8, 'then');"
+        // Rows written out of order: the arrays follow idx.
+        "INSERT INTO sentences VALUES (3, 1, 17, 36, 0), (3, 0, 0, 16, 1);"
+        "INSERT INTO mentions VALUES (3, 0, 0, 5, 'Putin', 1, 'RUSGOV', 'RUS', 'government', 'Vladimir Putin', 'dict', -1),"
+        " (3, 1, 10, 15, 'Raisi', 1, 'IRNGOV', 'IRN', NULL, NULL, 'dict', -1);"
+        "INSERT INTO dates VALUES (3, 0, 0, 5, 'today', 'DATE', '2022-07-18');"
+        "INSERT INTO amounts VALUES (3, 0, 0, 5, 'five', 5.0, NULL, 'count');"
+        "INSERT INTO places VALUES (3, 0, 10, 15, 'Tehran', 'Tehran', 'IRN', 'city', 35.69, 51.42);"
+        "INSERT INTO entities VALUES (3, 0, 17, 24, 'Erdogan', 'PER');"
+        "INSERT INTO event_mentions(id, article_id, idx, event_id, event_key, cluster, source, sentence,"
+        " day, cameo_code, negated, modality) VALUES (3145728, 3, 0, 'old-3:0', NULL, 3, '', 1, 0, '036', 0, 0)")
+                    .ok());
+  }
+  auto db = OpenStore(path, OpenMode::kReadOnly);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  EXPECT_EQ(*SchemaVersion(*db), kSchemaVersion);
+  EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name IN"
+                          " ('sentences', 'mentions', 'dates', 'amounts', 'places', 'entities')"), 6);
+  EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM article_layers"), 2);
+  auto text = [&](const std::string& sql) {
+    auto s = Stmt::Prepare(db->get(), sql);
+    EXPECT_TRUE(s.ok()) << sql;
+    if (!s.ok() || !*s->Step()) return std::string("<no row>");
+    return std::string(s->Text(0));
+  };
+  EXPECT_EQ(text("SELECT group_concat(article_id || ':' || idx || ':' || begin || '-' || end || ':' || kind, ' ')"
+                 " FROM sentences"),
+            "3:0:0-16:1 3:1:17-36:0");
+  EXPECT_EQ(text("SELECT group_concat(idx || ':' || code || ':' || coalesce(sector, 'NULL') || ':' || antecedent ||"
+                 " ':' || partner, ' ') FROM mentions"),
+            "0:RUSGOV:government:-1:-1 1:IRNGOV:NULL:-1:-1");
+  EXPECT_EQ(text("SELECT value FROM dates"), "2022-07-18");
+  EXPECT_EQ(text("SELECT typeof(value) || ':' || value FROM amounts"), "real:5.0");
+  EXPECT_EQ(text("SELECT name || ':' || lat || ':' || lon FROM places"), "Tehran:35.69:51.42");
+  EXPECT_EQ(text("SELECT text || ':' || type FROM entities"), "Erdogan:PER");
+  EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM article_layers WHERE article_id = 4 AND"
+                          " coalesce(sentences, mentions, dates, amounts, places, entities) IS NULL"), 1);
+  EXPECT_EQ(text("SELECT substr(a.text, m.sentence_begin + 1, m.sentence_end - m.sentence_begin) FROM event_mentions m"
+                 " JOIN articles a ON a.id = m.article_id"),
+            "Erdogan said \"no\".");
+}
+
 TEST(Schema, DayNumberCountsFromTheEpoch) {
   EXPECT_EQ(DayNumber("1970-01-02"), 1);
   EXPECT_EQ(DayNumber("2022-07-18"), 19191);

@@ -6,18 +6,19 @@
 #include <string_view>
 
 #include "core/string_hash.h"
+#include "store/article_layers.h"
 #include "store/dedup.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
+#include "store/text_spans.h"
 
 namespace dyad::store {
 namespace {
 
 enum Sql {
-  kFtsDelete, kFtsInsert, kFindArticle, kOldEventKeys, kDeleteSentences, kDeleteMentions, kDeleteEventMentions, kDeleteQuotes,
-  kDeleteDates, kDeleteAmounts, kDeletePlaces, kDeleteEntities, kDeleteBand, kDeleteArticle,
-  kInsertArticle, kCanonical, kInsertSentence, kInsertActor, kInsertMention, kInsertEventMention,
-  kInsertQuote, kInsertDate, kInsertAmount, kInsertPlace, kInsertEntity, kSqlCount
+  kFtsDelete, kFtsInsert, kFindArticle, kOldEventKeys, kDeleteLayers, kDeleteEventMentions, kDeleteQuotes,
+  kDeleteBand, kDeleteArticle, kInsertArticle, kCanonical, kInsertLayers, kInsertActor, kInsertEventMention,
+  kInsertQuote, kSqlCount
 };
 
 // An article's event mentions have ids article_id * 2^20 + idx (one key range per article).
@@ -32,38 +33,27 @@ constexpr const char* kSql[kSqlCount] = {
     "SELECT id, text_hash, simhash FROM articles WHERE doc_id = ?1",
     "SELECT DISTINCT event_key FROM event_mentions WHERE id BETWEEN ?1 * 1048576 AND ?1 * 1048576 + 1048575"
     " AND event_key IS NOT NULL",
-    "DELETE FROM sentences WHERE article_id = ?1",
-    "DELETE FROM mentions WHERE article_id = ?1",
+    "DELETE FROM article_layers WHERE article_id = ?1",
     "DELETE FROM event_mentions WHERE id BETWEEN ?1 * 1048576 AND ?1 * 1048576 + 1048575",
     "DELETE FROM quotes WHERE article_id = ?1",
-    "DELETE FROM dates WHERE article_id = ?1",
-    "DELETE FROM amounts WHERE article_id = ?1",
-    "DELETE FROM places WHERE article_id = ?1",
-    "DELETE FROM entities WHERE article_id = ?1",
     "DELETE FROM article_bands WHERE band_key = ?1 AND article_id = ?2",
     "DELETE FROM articles WHERE id = ?1",
     "INSERT INTO articles(id, doc_id, date, day, title, url, source, text, text_hash, chars, ingested_at,"
     " simhash, duplicate_of) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
     "SELECT coalesce(duplicate_of, id) FROM articles WHERE id = ?1",
-    "INSERT INTO sentences(article_id, idx, begin, end, kind) VALUES (?1,?2,?3,?4,?5)",
+    "INSERT INTO article_layers(article_id, sentences, mentions, dates, amounts, places, entities)"
+    " VALUES (?1,?2,?3,?4,?5,?6,?7)",
     "INSERT OR IGNORE INTO actors(code, country, sector, name) VALUES (?1,?2,?3,?4)",
-    "INSERT INTO mentions(article_id, idx, begin, end, text, kind, code, country, sector, name, rule, antecedent)"
-    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
     "INSERT INTO event_mentions(id, cluster, source, article_id, idx, event_id, event_key, sentence, date, day,"
     " source_text, source_code, source_country, source_sector, source_name, source_begin, source_end,"
     " target_text, target_code, target_country, target_sector, target_name, target_begin, target_end,"
     " cameo_code, cameo_root, cameo_name, goldstein, quad_class, plover_type, plover_mode, plover_contexts,"
     " trigger_text, trigger_begin, trigger_end, negated, modality,"
-    " loc_name, loc_country, loc_lat, loc_lon, loc_begin, loc_end, rule) VALUES"
+    " loc_name, loc_country, loc_lat, loc_lon, loc_begin, loc_end, rule, sentence_begin, sentence_end) VALUES"
     " (?42,?43,?44,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,"
-    "?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,?40,?41)",
+    "?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,?40,?41,?45,?46)",
     "INSERT INTO quotes(article_id, idx, begin, end, text, direct, cue, speaker_text, speaker_code, speaker_name)"
     " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-    "INSERT INTO dates(article_id, idx, begin, end, text, type, value) VALUES (?1,?2,?3,?4,?5,?6,?7)",
-    "INSERT INTO amounts(article_id, idx, begin, end, text, value, unit, kind) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
-    "INSERT INTO places(article_id, idx, begin, end, text, name, country, feature, lat, lon)"
-    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-    "INSERT INTO entities(article_id, idx, begin, end, text, type) VALUES (?1,?2,?3,?4,?5,?6)",
 };
 
 std::string NowUtc() {
@@ -78,70 +68,6 @@ std::string NowUtc() {
 bool FullDate(std::string_view d) { return DayNumber(d) != 0; }
 
 int64_t AsInt(uint64_t v) { return static_cast<int64_t>(v); }
-
-// Character offsets of one article's byte offsets, as Document::CharOffset gives them. An article's
-// rows come in text order, so each offset is counted on from the one before (the bytes in between,
-// once) rather than from the start of its block in the Document's index; a step back or a long jump
-// asks the Document. An article whose character count equals its byte count maps every offset to itself.
-class CharOffsets {
- public:
-  explicit CharOffsets(const Document& doc)
-      : doc_(doc), text_(doc.text()), total_(doc.CharOffset(static_cast<uint32_t>(text_.size()))),
-        identity_(total_ == text_.size()) {}
-  uint32_t operator()(uint32_t byte) {
-    if (identity_ && byte <= text_.size()) return byte;
-    if (byte < byte_ || byte - byte_ > kMaxWalk || byte > text_.size()) {
-      const uint32_t c = doc_.CharOffset(byte);
-      if (byte <= text_.size()) byte_ = byte, chars_ = c;
-      return c;
-    }
-    const auto* p = reinterpret_cast<const unsigned char*>(text_.data()) + byte_;
-    uint32_t starts = 0;
-    for (uint32_t i = 0, n = byte - byte_; i < n; ++i) starts += (p[i] & 0xC0) != 0x80;  // not a continuation byte
-    byte_ = byte;
-    chars_ += starts;
-    return chars_;
-  }
-  // The whole text's length in characters.
-  uint32_t total() const { return total_; }
-
- private:
-  static constexpr uint32_t kMaxWalk = 512;
-  const Document& doc_;
-  std::string_view text_;
-  uint32_t total_;
-  bool identity_;
-  uint32_t byte_ = 0, chars_ = 0;  // the last offset asked for and its character offset
-};
-
-// A token range's text and character offsets.
-struct TokenSpan {
-  std::string_view text;
-  uint32_t begin = 0, end = 0;
-};
-TokenSpan SpanOf(const Document& doc, CharOffsets& chars, uint32_t first, uint32_t end_token) {
-  const auto& t = doc.tokens();
-  if (first >= end_token || end_token > t.size()) return {};
-  uint32_t b = t[first].begin, e = t[end_token - 1].end;
-  return {std::string_view(doc.text()).substr(b, e - b), chars(b), chars(e)};
-}
-// Its text alone.
-std::string_view SpanText(const Document& doc, uint32_t first, uint32_t end_token) {
-  const auto& t = doc.tokens();
-  if (first >= end_token || end_token > t.size()) return {};
-  uint32_t b = t[first].begin, e = t[end_token - 1].end;
-  return std::string_view(doc.text()).substr(b, e - b);
-}
-
-// The columns every span table (dates, amounts, places, entities) opens with: article_id, idx, begin,
-// end, text.
-void BindSpanRow(Stmt& s, int64_t article_id, int64_t idx, const TokenSpan& sp) {
-  s.Bind(1, article_id);
-  s.Bind(2, idx);
-  s.Bind(3, sp.begin);
-  s.Bind(4, sp.end);
-  s.BindOpt(5, sp.text);
-}
 
 }  // namespace
 
@@ -174,6 +100,7 @@ struct StoreWriter::Impl {
   std::vector<int64_t> fts_pending;  // articles of this batch to index at its end
   std::string fts_ids;               // fts_pending as a JSON array
   std::string contexts;              // one event mention's PLOVER contexts, '|'-joined (reused)
+  ArticleLayers layers;              // one article's layers as JSON (reused)
   bool defer_indexes = false;
 };
 
@@ -317,8 +244,7 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
         DYAD_RETURN_IF_ERROR(S[kFtsDelete].Run());
         S[kFtsDelete].Reset();
       }
-      for (int d : {kDeleteSentences, kDeleteMentions, kDeleteEventMentions, kDeleteQuotes, kDeleteDates,
-                    kDeleteAmounts, kDeletePlaces, kDeleteEntities, kDeleteArticle}) {
+      for (int d : {kDeleteLayers, kDeleteEventMentions, kDeleteQuotes, kDeleteArticle}) {
         S[d].Bind(1, article_id);
         DYAD_RETURN_IF_ERROR(S[d].Run());
         S[d].Reset();
@@ -372,49 +298,38 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
   ++counts_.articles;
   if (duplicate_of) ++counts_.near_duplicates;
 
-  uint32_t idx = 0;
-  for (const SentenceRow& r : doc.sentences()) {
-    Stmt& s = S[kInsertSentence];
+  // The annotation layers: one row (article_layers.h).
+  ArticleLayers& layers = impl_->layers;
+  EncodeArticleLayers(doc, chars, &layers);
+  {
+    Stmt& s = S[kInsertLayers];
     s.Bind(1, article_id);
-    s.Bind(2, idx++);
-    s.Bind(3, chars(r.begin));
-    s.Bind(4, chars(r.end));
-    s.Bind(5, static_cast<int>(r.kind));
+    int col = 2;
+    for (const std::string* json : {&layers.sentences, &layers.mentions, &layers.dates, &layers.amounts,
+                                    &layers.places, &layers.entities})
+      s.BindOpt(col++, *json);
     DYAD_RETURN_IF_ERROR(s.Run());  // every parameter is bound for each row: no Reset()
   }
-  counts_.sentences += idx;
-
-  idx = 0;
+  counts_.sentences += doc.sentences().size();
+  counts_.mentions += doc.mentions().size();
+  counts_.dates += doc.timexes().size();
+  counts_.amounts += doc.amounts().size();
+  counts_.places += doc.places().size();
+  // The actor codes seen, once each.
   for (const MentionRow& m : doc.mentions()) {
-    TokenSpan sp = SpanOf(doc, chars, m.first_token, m.end_token);
-    Stmt& s = S[kInsertMention];
-    s.Bind(1, article_id);
-    s.Bind(2, idx++);
-    s.Bind(3, sp.begin);
-    s.Bind(4, sp.end);
-    s.BindOpt(5, sp.text);
-    s.Bind(6, static_cast<int>(m.kind));
-    s.BindOpt(7, doc.Str(m.code));
-    s.BindOpt(8, doc.Str(m.country));
-    s.BindOpt(9, doc.Str(m.sector));
-    s.BindOpt(10, doc.Str(m.name));
-    s.BindOpt(11, doc.Str(m.rule));
-    s.Bind(12, m.antecedent);
-    DYAD_RETURN_IF_ERROR(s.Run());  // every parameter is bound for each row: no Reset()
-    if (m.code != kNoStr && !impl_->known_actors.contains(doc.Str(m.code))) {
-      if (impl_->known_actors.size() >= (1u << 20)) impl_->known_actors.clear();
-      impl_->known_actors.emplace(doc.Str(m.code));
-      Stmt& actor = S[kInsertActor];
-      actor.Bind(1, doc.Str(m.code));
-      actor.BindOpt(2, doc.Str(m.country));
-      actor.BindOpt(3, doc.Str(m.sector));
-      actor.BindOpt(4, doc.Str(m.name));
-      DYAD_RETURN_IF_ERROR(actor.Run());
-      actor.Reset();
-    }
+    if (m.code == kNoStr || impl_->known_actors.contains(doc.Str(m.code))) continue;
+    if (impl_->known_actors.size() >= (1u << 20)) impl_->known_actors.clear();
+    impl_->known_actors.emplace(doc.Str(m.code));
+    Stmt& actor = S[kInsertActor];
+    actor.Bind(1, doc.Str(m.code));
+    actor.BindOpt(2, doc.Str(m.country));
+    actor.BindOpt(3, doc.Str(m.sector));
+    actor.BindOpt(4, doc.Str(m.name));
+    DYAD_RETURN_IF_ERROR(actor.Run());
+    actor.Reset();
   }
-  counts_.mentions += idx;
 
+  uint32_t idx = 0;
   if (a.events != nullptr) {
     if (a.events->size() >= (size_t{1} << kMentionIdBits))
       return Status::TooLarge(meta.id + ": more than 2^20 events in one article");
@@ -493,6 +408,13 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
         for (int i = 35; i <= 40; ++i) s.BindNull(i);
       }
       s.BindOpt(41, r.rule);
+      if (r.sentence_index < layers.sentence_chars.size()) {
+        s.Bind(45, layers.sentence_chars[r.sentence_index].first);
+        s.Bind(46, layers.sentence_chars[r.sentence_index].second);
+      } else {
+        s.BindNull(45);
+        s.BindNull(46);
+      }
       DYAD_RETURN_IF_ERROR(s.Run());
     }
     counts_.event_mentions += idx;
@@ -521,57 +443,6 @@ Status StoreWriter::WriteArticle(const ArticleToStore& a) {
   }
   counts_.quotes += idx;
 
-  idx = 0;
-  for (const TimexRow& t : doc.timexes()) {
-    TokenSpan sp = SpanOf(doc, chars, t.first_token, t.end_token);
-    Stmt& s = S[kInsertDate];
-    BindSpanRow(s, article_id, idx++, sp);
-    s.BindOpt(6, doc.Str(t.type));
-    s.BindOpt(7, doc.Str(t.value));
-    DYAD_RETURN_IF_ERROR(s.Run());
-    s.Reset();
-  }
-  counts_.dates += idx;
-
-  idx = 0;
-  for (const AmountRow& am : doc.amounts()) {
-    TokenSpan sp = SpanOf(doc, chars, am.first_token, am.end_token);
-    Stmt& s = S[kInsertAmount];
-    BindSpanRow(s, article_id, idx++, sp);
-    s.Bind(6, am.value);
-    s.BindOpt(7, doc.Str(am.unit));
-    s.BindOpt(8, doc.Str(am.kind));
-    DYAD_RETURN_IF_ERROR(s.Run());
-    s.Reset();
-  }
-  counts_.amounts += idx;
-
-  idx = 0;
-  for (const PlaceRow& p : doc.places()) {
-    TokenSpan sp = SpanOf(doc, chars, p.first_token, p.end_token);
-    Stmt& s = S[kInsertPlace];
-    BindSpanRow(s, article_id, idx++, sp);
-    s.BindOpt(6, doc.Str(p.name));
-    s.BindOpt(7, doc.Str(p.country));
-    s.BindOpt(8, doc.Str(p.feature));
-    if (p.has_coordinates) {
-      s.Bind(9, p.lat);
-      s.Bind(10, p.lon);
-    }
-    DYAD_RETURN_IF_ERROR(s.Run());
-    s.Reset();
-  }
-  counts_.places += idx;
-
-  idx = 0;
-  for (const EntityRow& e : doc.entities()) {
-    TokenSpan sp = SpanOf(doc, chars, e.first_token, e.end_token);
-    Stmt& s = S[kInsertEntity];
-    BindSpanRow(s, article_id, idx++, sp);
-    s.BindOpt(6, doc.Str(e.type));
-    DYAD_RETURN_IF_ERROR(s.Run());
-    s.Reset();
-  }
   return Status::Ok();
 }
 
