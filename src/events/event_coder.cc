@@ -100,6 +100,10 @@ void Coder::TryTrigger(uint32_t s, uint32_t t, TriggerKind kind, const std::vect
       m.sources.clear();
       if (trace_ && tried <= 6) Say(t, "pattern " + p.id + ": not a fight between armed actors");
     }
+    if (p.unarmed && !PoliticalDispute(m)) {
+      m.sources.clear();
+      if (trace_ && tried <= 6) Say(t, "pattern " + p.id + ": not a dispute between political actors");
+    }
     const bool complete = !m.sources.empty() && (!m.targets.empty() || !p.needs_target || Reciprocal(p, m));
     if (!best.pattern || complete) best = m;
     if (complete) break;

@@ -125,6 +125,45 @@ bool Coder::ArmedFight(const Match& m) const {
   return armed;
 }
 
+// Pattern flag `unarmed`: both sides named, and every participant an actor that speaks rather than
+// fights (see EventPattern::unarmed). A bare state, a place, armed forces, police, rebels and civilians
+// are not: force words with them keep their literal sense. Across a border, governments, legislatures
+// and parties may mean force ("Trump will launch an attack against the Assad regime"), so there one
+// side must be a body with no army: media, business, an NGO, a union, a school, clergy or an IGO.
+bool Coder::PoliticalDispute(const Match& m) const {
+  if (m.sources.empty() || m.targets.empty()) return false;
+  bool one_country = true, unarmed_body = false;
+  std::string_view country;
+  for (const auto* side : {&m.sources, &m.targets}) {
+    for (int32_t a : *side) {
+      if (a < 0) return false;  // a place is attacked with force
+      const MentionRow& mention = doc_.mentions()[static_cast<size_t>(a)];
+      std::string_view code = doc_.Str(mention.code);
+      if (code.starts_with("IGO")) {
+        if (code.ends_with("PKO")) return false;
+        unarmed_body = true;
+        continue;
+      }
+      if (code.starts_with("MNC") || code.starts_with("NGO")) {
+        unarmed_body = true;
+        continue;
+      }
+      const std::string_view role = Role(a);
+      bool speaks = false;
+      for (std::string_view r : {"GOV", "LEG", "PTY", "OPP", "ELI", "JUD"}) speaks = speaks || role == r;
+      for (std::string_view r : {"MED", "BUS", "NGO", "LAB", "EDU", "REL"}) {
+        if (role == r) speaks = unarmed_body = true;
+      }
+      if (!speaks) return false;
+      std::string_view c = doc_.Str(mention.country);
+      if (c.empty()) c = code.substr(0, 3);
+      if (country.empty()) country = c;
+      one_country = one_country && c == country;
+    }
+  }
+  return one_country || unarmed_body;
+}
+
 // An actor that acts for a state or body (pattern flag `official`): its code's role block is one of
 // the state's (GOV, MIL, LEG, JUD, ELI, OPP, PTY, SPY, COP) or it is an IGO.
 bool Coder::IsOfficial(std::string_view code) {

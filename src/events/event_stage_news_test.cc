@@ -1,5 +1,5 @@
 // The event stage on the shapes news sentences take that the core tests do not: fights among armed
-// actors, mutual events named by a between-phrase, events dated after the article, a to-clause of a
+// actors, force words between political actors, mutual events named by a between-phrase, events dated after the article, a to-clause of a
 // noun, and a passive subject hung beside an active one by the parser.
 #include <gtest/gtest.h>
 
@@ -37,7 +37,9 @@ constexpr char kPatterns[] =
     "183\tverb\tblow $TGT up\n"
     "192\tverb\tcapture $TGT\n"
     "040\tnoun\ttalk with $TGT\tsym\n"
-    "195\tnoun\tairstrike\tnotarget\n";
+    "195\tnoun\tairstrike\tnotarget\n"
+    "190\tverb\tattack $TGT\n"
+    "111\tverb\tattack $TGT\tunarmed\n";
 constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n19\t138\t138\t\n";
 constexpr char kGovernors[] =
     "lemma\teffect\tcameo\tnote\ncommitment\tintended\t\t\nseek\tattempted\t\t\nplan\tintended\t\t\n"
@@ -82,6 +84,34 @@ TEST(EventStageNewsTest, ArmedActorsClashingFightCiviliansProtest) {
   ev = Code(civilians);
   ASSERT_EQ(ev.size(), 2u);
   EXPECT_EQ(Cameo(civilians, ev[0]), "145");
+}
+
+constexpr char kAttack[] =
+    "1\tKerry\tKerry\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+    "2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tBush\tBush\tPROPN\tNNP\t_\t2\tobj\t_\t_\n\n";
+
+// Between two political actors of one country "attacked" is criticism, and across a border when one
+// side has no army; with a bare state, armed forces or civilians on either side, or governments of two
+// countries, it keeps its literal sense.
+TEST(EventStageNewsTest, AttackBetweenPoliticalActorsIsCriticism) {
+  struct Case {
+    const char* source;
+    const char* target;
+    const char* cameo;
+  };
+  for (const Case& c : {Case{"USALEG", "USAGOV", "111"}, Case{"GBRPTYCON", "GBRPTYLAB", "111"},
+                        Case{"IGOUNO", "MNCUSAMSF", "111"}, Case{"RUS", "UKR", "190"}, Case{"RUSGOV", "UKR", "190"},
+                        Case{"USAMIL", "IRQREB", "190"}, Case{"IRNCVL", "IRNGOV", "190"},
+                        Case{"USAGOV", "IGOUNOPKO", "190"}, Case{"USAGOV", "SYRGOV", "190"},
+                        Case{"GBRPTYCON", "SYRGOV", "190"}, Case{"ZAFGOV", "GBRMED", "111"}}) {
+    Document doc = Parse(kAttack);
+    AddMention(doc, 1, 1, 1, c.source);
+    AddMention(doc, 3, 3, 3, c.target);
+    auto ev = Code(doc);
+    ASSERT_EQ(ev.size(), 1u) << c.source << " " << c.target;
+    EXPECT_EQ(Cameo(doc, ev[0]), c.cameo) << c.source << " " << c.target;
+  }
 }
 
 constexpr char kBattles[] =

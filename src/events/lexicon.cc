@@ -128,9 +128,10 @@ std::vector<std::string> CheckEventLexicon(const EventLexicon& lexicon, const On
     if (!ontology.FindCameo(p.cameo)) problems.push_back(where(p) + "unknown CAMEO code " + p.cameo);
     if (!p.pair_code.empty() && !ontology.FindCameo(p.pair_code))
       problems.push_back(where(p) + "unknown pair code " + p.pair_code);
-    // The same words limited to armed actors are a separate rule (it comes first; the other catches the rest).
+    // The same words limited to armed or unarmed actors are a separate rule (it comes first; the other
+    // catches the rest).
     std::string key = (p.kind == TriggerKind::kVerb ? "verb " : "noun ") + p.id.substr(p.id.find(':') + 1) +
-                      (p.armed ? " (armed)" : "");
+                      (p.armed ? " (armed)" : "") + (p.unarmed ? " (unarmed)" : "");
     if (!seen.insert(key).second) problems.push_back(where(p) + "repeats pattern '" + key + "'");
   }
   return problems;

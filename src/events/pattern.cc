@@ -142,10 +142,12 @@ Result<EventPattern> ParsePattern(std::string_view cameo, std::string_view kind,
       p.official = true;
     } else if (f == "armed") {
       p.armed = true;
+    } else if (f == "unarmed") {
+      p.unarmed = true;
     } else if (f.substr(0, 5) == "pair=" && IsCameoCode(f.substr(5))) {
       p.pair_code = std::string(f.substr(5));
     } else {
-      return Bad("unknown flag '" + std::string(f) + "' (sym, notarget, intransitive, official, armed, pair=CODE)");
+      return Bad("unknown flag '" + std::string(f) + "' (sym, notarget, intransitive, official, armed, unarmed, pair=CODE)");
     }
   }
   for (PatternWord& w : p.words)

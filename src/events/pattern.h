@@ -56,6 +56,13 @@ struct EventPattern {
   // insurgents, militants, peacekeepers) and neither side is civilian ("troops clashed with rebels" is
   // a fight; "protesters clashed with police" is left to the protest row with the same words).
   bool armed = false;
+  // flag unarmed: words of force used figuratively between political actors. It codes only when both
+  // sides are named and every one of them speaks rather than fights: a government, legislature, party,
+  // opposition, elite or court of one country, or, across a border, with media, business, an NGO, a
+  // union, a school, clergy or an IGO other than peacekeepers on one side ("Kerry attacked President
+  // Bush" is criticism; "Russia attacked Ukraine", "Trump will launch an attack against the Assad
+  // regime", "rebels attacked a convoy", "protesters attacked the embassy" are left to the force row).
+  bool unarmed = false;
   std::string id;                    // "<file stem>:<pattern text>"
   std::string file;                  // for messages
   int line = 0;
@@ -63,7 +70,9 @@ struct EventPattern {
   bool has_source_slot() const;
   // More required words = more specific; the matcher prefers the most specific pattern that matches.
   // A pattern limited to armed actors comes before the same words without the limit.
-  int specificity() const { return static_cast<int>(words.size() * 4 + slots.size() * 2 + (armed ? 1 : 0)); }
+  int specificity() const {
+    return static_cast<int>(words.size() * 4 + slots.size() * 2 + (armed || unarmed ? 1 : 0));
+  }
 };
 
 // The hash patterns and sentences agree on for a lower-case lemma.
