@@ -259,6 +259,12 @@ bool Coder::HasCase(uint32_t c, const std::vector<std::string>& preps) const {
   return false;
 }
 
+bool Coder::HasAnyCase(uint32_t c) const {
+  for (uint32_t k : g_.children(c))
+    if (g_.rel(k) == "case" && g_.upos(k) == Upos::ADP && k < c) return true;
+  return false;
+}
+
 int32_t Coder::Particle(uint32_t a, const std::vector<std::string>& preps) const {
   for (uint32_t k : g_.children(a))
     if (g_.rel(k) == "compound:prt" && AnyEqual(preps, g_.lemma(k))) return static_cast<int32_t>(k);

@@ -76,6 +76,7 @@ class Coder {
   void MarkUsed(uint32_t t, const Match& m);
   // event_coder.cc: a pattern's words in the parse.
   bool HasCase(uint32_t c, const std::vector<std::string>& preps) const;
+  bool HasAnyCase(uint32_t c) const;  // a preposition before c ("alongside the Americans")
   int32_t Particle(uint32_t a, const std::vector<std::string>& preps) const;
   static bool BareWordRel(std::string_view r);
   int32_t FindWord(uint32_t anchor, const PatternWord& w, bool anchor_is_trigger) const;

@@ -414,8 +414,10 @@ int32_t Coder::DirectObject(uint32_t a, bool trigger_is_verb) const {
     if (sp >= 0) return sp;
     if (g_.rel(a) == "acl" && g_.head(a) >= 0) return g_.head(a);  // "the city bombed by ..."
   }
+  // An "object" with its own preposition is a prepositional phrase the parser hung as one ("fought
+  // alongside the Americans"): not the verb's object.
   int32_t obj = ChildWithRel(a, "obj");
-  if (obj >= 0) return obj;
+  if (obj >= 0 && !HasAnyCase(static_cast<uint32_t>(obj))) return obj;
   return ChildWithRel(a, "iobj");
 }
 
@@ -423,7 +425,8 @@ int32_t Coder::PrepPhrase(uint32_t t, const Match& m, const std::vector<std::str
   auto search = [&](uint32_t a) -> int32_t {
     for (uint32_t c : g_.children(a)) {
       std::string_view r = g_.rel(c);
-      if ((r.substr(0, 3) == "obl" || r.substr(0, 4) == "nmod" || r == "advcl") && HasCase(c, preps))
+      // An obj with a preposition of its own is a misattached prepositional phrase (DirectObject).
+      if ((r.substr(0, 3) == "obl" || r.substr(0, 4) == "nmod" || r == "advcl" || r == "obj") && HasCase(c, preps))
         return static_cast<int32_t>(c);
     }
     if (Particle(a, preps) >= 0) return ChildWithRel(a, "obj");  // "took over the city"

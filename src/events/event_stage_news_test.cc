@@ -39,7 +39,9 @@ constexpr char kPatterns[] =
     "040\tnoun\ttalk with $TGT\tsym\n"
     "195\tnoun\tairstrike\tnotarget\n"
     "190\tverb\tattack $TGT\n"
-    "111\tverb\tattack $TGT\tunarmed\n";
+    "111\tverb\tattack $TGT\tunarmed\n"
+    "190\tverb\tfight $TGT\n"
+    "062\tverb\tfight alongside $TGT\tsym\n";
 constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n19\t138\t138\t\n";
 constexpr char kGovernors[] =
     "lemma\teffect\tcameo\tnote\ncommitment\tintended\t\t\nseek\tattempted\t\t\nplan\tintended\t\t\n"
@@ -112,6 +114,23 @@ TEST(EventStageNewsTest, AttackBetweenPoliticalActorsIsCriticism) {
     ASSERT_EQ(ev.size(), 1u) << c.source << " " << c.target;
     EXPECT_EQ(Cameo(doc, ev[0]), c.cameo) << c.source << " " << c.target;
   }
+}
+
+// The parser hangs "alongside the Americans" as an object with its own preposition: it is the
+// prepositional phrase, so the troops fought with the Americans, not against them.
+TEST(EventStageNewsTest, ObjectWithItsOwnPrepositionIsAPrepositionalPhrase) {
+  Document doc = Parse(
+      "1\tTroops\ttroops\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+      "2\tfought\tfight\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\talongside\talongside\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "5\tAmericans\tAmerican\tPROPN\tNNPS\t_\t2\tobj\t_\t_\n\n");
+  AddMention(doc, 1, 1, 1, "TURMIL");
+  AddMention(doc, 4, 5, 5, "USA");
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(Cameo(doc, ev[0]), "062");
+  EXPECT_EQ(Cameo(doc, ev[1]), "062");
 }
 
 constexpr char kBattles[] =
