@@ -100,7 +100,7 @@ void Coder::TryTrigger(uint32_t s, uint32_t t, TriggerKind kind, const std::vect
       m.sources.clear();
       if (trace_ && tried <= 6) Say(t, "pattern " + p.id + ": not a fight between armed actors");
     }
-    if (p.unarmed && !PoliticalDispute(m)) {
+    if ((p.unarmed || p.speakers) && !PoliticalDispute(m, p.speakers)) {
       m.sources.clear();
       if (trace_ && tried <= 6) Say(t, "pattern " + p.id + ": not a dispute between political actors");
     }

@@ -64,7 +64,7 @@ class Coder {
   int32_t PlaceMention(int32_t p);
   std::string_view Role(int32_t mention) const;
   bool ArmedFight(const Match& m) const;
-  bool PoliticalDispute(const Match& m) const;
+  bool PoliticalDispute(const Match& m, bool any_border) const;
   static bool IsOfficial(std::string_view code);
   // event_coder.cc: trying a trigger's patterns and emitting its events.
   bool HasObjectOrClause(uint32_t t) const;

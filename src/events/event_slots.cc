@@ -129,9 +129,11 @@ bool Coder::ArmedFight(const Match& m) const {
 // fights (see EventPattern::unarmed). A bare state, a place, armed forces, police, rebels and civilians
 // are not: force words with them keep their literal sense. Across a border, governments, legislatures
 // and parties may mean force ("Trump will launch an attack against the Assad regime"), so there one
-// side must be a body with no army: media, business, an NGO, a union, a school, clergy or an IGO.
-bool Coder::PoliticalDispute(const Match& m) const {
-  if (m.sources.empty() || m.targets.empty()) return false;
+// side must be a body with no army: media, business, an NGO, a union, a school, clergy or an IGO
+// (flag speakers, `any_border`: not needed). Two doers and no target ("Putin and Erdogan clashed")
+// are both sides.
+bool Coder::PoliticalDispute(const Match& m, bool any_border) const {
+  if (m.sources.empty() || (m.targets.empty() && m.sources.size() < 2)) return false;
   bool one_country = true, unarmed_body = false;
   std::string_view country;
   for (const auto* side : {&m.sources, &m.targets}) {
@@ -161,7 +163,7 @@ bool Coder::PoliticalDispute(const Match& m) const {
       one_country = one_country && c == country;
     }
   }
-  return one_country || unarmed_body;
+  return any_border || one_country || unarmed_body;
 }
 
 // An actor that acts for a state or body (pattern flag `official`): its code's role block is one of

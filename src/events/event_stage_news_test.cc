@@ -41,7 +41,8 @@ constexpr char kPatterns[] =
     "190\tverb\tattack $TGT\n"
     "111\tverb\tattack $TGT\tunarmed\n"
     "190\tverb\tfight $TGT\n"
-    "062\tverb\tfight alongside $TGT\tsym\n";
+    "062\tverb\tfight alongside $TGT\tsym\n"
+    "110\tverb\tclash with $TGT\tsym|speakers\n";
 constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n19\t138\t138\t\n";
 constexpr char kGovernors[] =
     "lemma\teffect\tcameo\tnote\ncommitment\tintended\t\t\nseek\tattempted\t\t\nplan\tintended\t\t\n"
@@ -78,6 +79,14 @@ TEST(EventStageNewsTest, ArmedActorsClashingFightCiviliansProtest) {
   ev = Code(protest);
   ASSERT_EQ(ev.size(), 2u);
   EXPECT_EQ(Cameo(protest, ev[0]), "145");
+
+  // Two leaders of different countries disagree (flag speakers: any border).
+  Document leaders = Parse(kClash);
+  AddMention(leaders, 1, 1, 1, "TURGOV");
+  AddMention(leaders, 4, 4, 4, "RUSGOV");
+  ev = Code(leaders);
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(Cameo(leaders, ev[0]), "110");
 
   // Soldiers against civilians is no battle either.
   Document civilians = Parse(kClash);

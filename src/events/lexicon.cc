@@ -131,7 +131,8 @@ std::vector<std::string> CheckEventLexicon(const EventLexicon& lexicon, const On
     // The same words limited to armed or unarmed actors are a separate rule (it comes first; the other
     // catches the rest).
     std::string key = (p.kind == TriggerKind::kVerb ? "verb " : "noun ") + p.id.substr(p.id.find(':') + 1) +
-                      (p.armed ? " (armed)" : "") + (p.unarmed ? " (unarmed)" : "");
+                      (p.armed ? " (armed)" : "") + (p.unarmed ? " (unarmed)" : "") +
+                      (p.speakers ? " (speakers)" : "");
     if (!seen.insert(key).second) problems.push_back(where(p) + "repeats pattern '" + key + "'");
   }
   return problems;

@@ -144,10 +144,12 @@ Result<EventPattern> ParsePattern(std::string_view cameo, std::string_view kind,
       p.armed = true;
     } else if (f == "unarmed") {
       p.unarmed = true;
+    } else if (f == "speakers") {
+      p.speakers = true;
     } else if (f.substr(0, 5) == "pair=" && IsCameoCode(f.substr(5))) {
       p.pair_code = std::string(f.substr(5));
     } else {
-      return Bad("unknown flag '" + std::string(f) + "' (sym, notarget, intransitive, official, armed, unarmed, pair=CODE)");
+      return Bad("unknown flag '" + std::string(f) + "' (sym, notarget, intransitive, official, armed, unarmed, speakers, pair=CODE)");
     }
   }
   for (PatternWord& w : p.words)

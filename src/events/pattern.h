@@ -63,6 +63,9 @@ struct EventPattern {
   // Bush" is criticism; "Russia attacked Ukraine", "Trump will launch an attack against the Assad
   // regime", "rebels attacked a convoy", "protesters attacked the embassy" are left to the force row).
   bool unarmed = false;
+  // flag speakers: as unarmed, across any border. For words that between governments are talk unless
+  // forces are named ("Erdogan clashed with Putin"; "Turkish and Russian troops clashed" is armed).
+  bool speakers = false;
   std::string id;                    // "<file stem>:<pattern text>"
   std::string file;                  // for messages
   int line = 0;
@@ -71,7 +74,7 @@ struct EventPattern {
   // More required words = more specific; the matcher prefers the most specific pattern that matches.
   // A pattern limited to armed actors comes before the same words without the limit.
   int specificity() const {
-    return static_cast<int>(words.size() * 4 + slots.size() * 2 + (armed || unarmed ? 1 : 0));
+    return static_cast<int>(words.size() * 4 + slots.size() * 2 + (armed || unarmed || speakers ? 1 : 0));
   }
 };
 
