@@ -2,6 +2,7 @@
 
 #include "parse/beam_search.h"
 #include "parse/parser_model.h"
+#include "parse/reported_clause.h"
 
 namespace dyad {
 namespace {
@@ -44,6 +45,7 @@ class ParserStage : public Stage {
         if (id == kNoStr) id = doc.Intern(model_.labels[ws.label]);
         t.deprel = id;
       }
+      parse::RepairReportedClauses(doc, si);
     }
     return Status::Ok();
   }
