@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 
+#include "actors/company_names.h"
 #include "actors/coref.h"
 #include "actors/fold.h"
 #include "actors/spans.h"
@@ -794,6 +795,7 @@ Status ActorStage::Process(Document& doc, StageScratch*) const {
     if (row.kind != Furniture::kBody) continue;
     std::vector<Span> spans;
     MatchSentence(c, row.first_token, row.end_token, spans);
+    MarkCompanyNames(doc, *index_, row.end_token, spans);
     Compose(c, row.first_token, row.end_token, spans);
     DropAgencyCredits(c.doc, row.first_token, row.end_token, spans);
     Titles(c, row.first_token, row.end_token, spans);

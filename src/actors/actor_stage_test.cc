@@ -95,6 +95,20 @@ TEST(ActorStageTest, ComposesCountryAndAgent) {
   EXPECT_EQ(f[0].kind, "3");
 }
 
+// A country word opening a company's name is that country's business, not the state; without a
+// company word after it, it stays the country ("American officials" compose, "American voters" are
+// not a company).
+TEST(ActorStageTest, CountryWordOpeningACompanyNameIsItsBusiness) {
+  auto f = RunStage({{{"American", "PROPN", 3, "compound"}, {"Motors", "PROPN", 3, "compound"}, {"Corp", "PROPN", 4, "nsubj"},
+                      {"met", "VERB", 0, "root"}, {"Russian", "ADJ", 6, "amod"}, {"officials", "NOUN", 4, "obj"}}},
+                    "2022-07-18");
+  EXPECT_EQ(Codes(f), "[American Motors Corp=USABUS][Russian officials=RUSGOV]");
+  auto g = RunStage({{{"American", "ADJ", 2, "amod"}, {"Voters", "NOUN", 3, "nsubj"}, {"met", "VERB", 0, "root"},
+                      {"Russia", "PROPN", 3, "obj"}}},
+                    "2022-07-18");
+  EXPECT_EQ(g[0].code, "USA");
+}
+
 TEST(ActorStageTest, ComposesPossessiveAndOf) {
   auto f = RunStage({{{"Iran", "PROPN", 3, "nmod:poss"}, {"'s", "PART", 1, "case"}, {"parliament", "NOUN", 4, "nsubj"},
                  {"criticised", "VERB", 0, "root"}, {"the", "DET", 6, "det"}, {"government", "NOUN", 4, "obj"},
