@@ -31,6 +31,28 @@ constexpr std::array<std::string_view, 28> kHolderVerbs = {
     "submit", "reaffirm", "reiterate", "renew", "finalise", "finalize", "draft", "outline", "express", "signal",
     "declare", "issue", "pursue", "push", "table", "lay", "have", "step"};
 
+// Things through which a state or group uses force: weapons, attacks, units. "Russia's missiles hit
+// Kyiv" is Russia's use of force; "Taiwan's reserves hit a new high" and "China's attempts to cool its
+// economy hit Japanese sales" are not: the owner of any other noun does not fight through it.
+constexpr std::array<std::string_view, 107> kForceBearers = {
+    // weapons
+    "missile", "rocket", "drone", "jet", "warplane", "plane", "aircraft", "helicopter", "gunship", "bomb",
+    "bomber", "shell", "mortar", "artillery", "tank", "gun", "gunfire", "fire", "ship", "warship", "vessel",
+    "submarine", "boat", "gunboat", "explosive", "device", "mine", "grenade", "bullet", "weapon", "munition",
+    "projectile", "interceptor", "defence", "defense", "cannon",
+    // attacks and wars
+    "strike", "airstrike", "attack", "raid", "offensive", "bombardment", "shelling", "assault", "operation",
+    "campaign", "blast", "explosion", "fight", "fighting", "invasion", "conflict", "violence", "occupation",
+    "bombing", "clash", "siege", "blockade", "crackdown", "war",
+    // "a series of airstrikes", "a barrage of rockets": the of-phrase names the weapon
+    "series", "wave", "barrage", "volley", "salvo", "spate",
+    // forces, units and fighters
+    "navy", "force", "troop", "troops", "soldier", "army", "militia", "fighter", "unit", "battalion",
+    "brigade", "division", "convoy", "patrol", "police", "guard", "agent", "militant", "gunman", "sniper",
+    "wing", "proxy", "ally", "military", "regime", "member", "group", "faction", "cell", "squad",
+    "commando", "jihadist", "insurgent", "rebel", "terrorist", "extremist", "paramilitary", "mercenary",
+    "loyalist"};
+
 }  // namespace
 
 bool Coder::IsMedia(int32_t mention) const {
@@ -608,6 +630,18 @@ void Coder::FillSlots(uint32_t t, TriggerKind kind, Match& m) {
   }
   Actors(src_tok, &m.sources);
   Actors(tgt_tok, &m.targets);
+  // Force used through a noun that is no actor (roots 18-20): only the owner of a weapon, an attack or a
+  // unit (kForceBearers) is the one who used it.
+  const std::string_view root = std::string_view(p.cameo).substr(0, 2);
+  // The noun must be the verb's own subject: the owner of a plan or decision to use force ("Russia's
+  // plan to attack Ukraine") does it (a governor, event_modality.cc).
+  if (kind == TriggerKind::kVerb && !src_slot && src_tok >= 0 && how == "subject" &&
+      (root == "18" || root == "19" || root == "20")) {
+    const auto subject = static_cast<uint32_t>(src_tok);
+    if (g_.mention(subject) < 0 && g_.upos(subject) == Upos::NOUN && !In(kForceBearers, g_.lemma(subject)) &&
+        lex_.FindGovernor(g_.lemma(subject)) == nullptr)
+      m.sources.clear();
+  }
   // No target slot found one: an actor modifying a matched word ("warned of the planned Turkish
   // invasion" -> TUR, "abandoned Tehran's nuclear deal" -> IRN), unless it is the source itself.
   if (m.targets.empty()) {

@@ -42,7 +42,8 @@ constexpr char kPatterns[] =
     "111\tverb\tattack $TGT\tunarmed\n"
     "190\tverb\tfight $TGT\n"
     "062\tverb\tfight alongside $TGT\tsym\n"
-    "110\tverb\tclash with $TGT\tsym|speakers\n";
+    "110\tverb\tclash with $TGT\tsym|speakers\n"
+    "190\tverb\thit $TGT\n";
 constexpr char kIntents[] = "cameo\tintent\tthreat\tnote\n04\t036\t\t\n19\t138\t138\t\n";
 constexpr char kGovernors[] =
     "lemma\teffect\tcameo\tnote\ncommitment\tintended\t\t\nseek\tattempted\t\t\nplan\tintended\t\t\n"
@@ -140,6 +141,27 @@ TEST(EventStageNewsTest, ObjectWithItsOwnPrepositionIsAPrepositionalPhrase) {
   ASSERT_EQ(ev.size(), 2u);
   EXPECT_EQ(Cameo(doc, ev[0]), "062");
   EXPECT_EQ(Cameo(doc, ev[1]), "062");
+}
+
+// Force words whose subject is a noun that is no actor: its owner used force only through a weapon, an
+// attack or a unit. "Russia's missiles hit Kyiv"; not "Taiwan's reserves hit a new high of U.S. dollars".
+TEST(EventStageNewsTest, OnlyTheOwnerOfAWeaponUsesForceThroughIt) {
+  auto doc_for = [](const char* noun, const char* lemma) {
+    std::string conllu = std::string("1\tRussia\tRussia\tPROPN\tNNP\t_\t3\tnmod:poss\t_\t_\n") +
+                         "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n" + "3\t" + noun + "\t" + lemma +
+                         "\tNOUN\tNNS\t_\t4\tnsubj\t_\t_\n" + "4\thit\thit\tVERB\tVBD\t_\t0\troot\t_\t_\n" +
+                         "5\tKyiv\tKyiv\tPROPN\tNNP\t_\t4\tobj\t_\t_\n\n";
+    Document doc = Parse(conllu.c_str());
+    AddMention(doc, 1, 1, 1, "RUS");
+    AddMention(doc, 5, 5, 5, "UKR");
+    return doc;
+  };
+  Document missiles = doc_for("missiles", "missile");
+  auto ev = Code(missiles);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Code(missiles, ev[0].source), "RUS");
+  Document reserves = doc_for("reserves", "reserve");
+  EXPECT_TRUE(Code(reserves).empty());
 }
 
 constexpr char kBattles[] =
