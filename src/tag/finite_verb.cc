@@ -1,5 +1,6 @@
 #include "tag/finite_verb.h"
 
+#include <string>
 #include <string_view>
 
 namespace dyad::tag {
@@ -48,6 +49,45 @@ int PresentTenseVerb(const Document& doc, const SentenceRow& s) {
   return -1;
 }
 
+// "Afghans Vow to Kill UN Hostage", "Rebels Threaten to Cut Oil Supplies": in a headline the verb before
+// a to-infinitive is a capitalised word the tagger takes for a proper noun (or, lower-cased, a noun:
+// "Afghans vow"). A verb of intent or attempt from this list before "to" + a base verb is the sentence's
+// present-tense verb when it agrees with the word before it: the bare form after a plural ("Afghans
+// Vow"), the -s form after a singular ("Iran Threatens"). "Bush Plan to Cut Taxes" stays a noun phrase.
+constexpr std::string_view kVerbsBeforeTo[] = {
+    "vow", "plan", "threaten", "agree", "refuse", "seek", "want", "pledge", "promise", "decide", "hope",
+    "aim", "try", "fail", "offer", "prepare", "vote", "resolve", "intend", "expect", "need",
+    "claim", "struggle", "scramble", "rush", "race", "fight", "push", "press", "begin", "start", "continue",
+    "appear", "seem", "look", "rally", "battle", "work"};
+
+// The verb's base when token t is one of kVerbsBeforeTo (any case, bare or with -s) in that frame; empty
+// otherwise. `third_person` tells the -s form.
+std::string BaseVerbBeforeTo(const Document& doc, const SentenceRow& s, uint32_t t, bool* third_person) {
+  if (t == s.first_token || t + 2 >= s.end_token) return {};
+  const Token w = doc.token(t);
+  if (!In(w.xpos(), {"NN", "NNS", "NNP", "NNPS"})) return {};
+  const Token subject = doc.token(t - 1);
+  if (!CanBeSubject(subject.xpos()) && subject.xpos() != "NNPS") return {};
+  if (doc.token(t + 1).text() != "to" || doc.token(t + 2).xpos() != "VB") return {};
+  // Plural: a plural tag, a capitalised plural the tagger called singular ("Afghans"), we/they.
+  const std::string_view st = subject.text();
+  const bool plural = In(subject.xpos(), {"NNS", "NNPS"}) || In(st, {"we", "We", "they", "They"}) ||
+                      (subject.xpos() == "NNP" && st.size() > 3 && st.back() == 's' && st[st.size() - 2] != 's');
+  std::string form(w.text());
+  for (char& ch : form) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  for (std::string_view v : kVerbsBeforeTo) {
+    if (form == v && plural) {
+      *third_person = false;
+      return form;
+    }
+    if (!plural && form.size() == v.size() + 1 && form.back() == 's' && form.compare(0, v.size(), v) == 0) {
+      *third_person = true;
+      return std::string(v);
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 int RepairMissingFiniteVerbs(Document& doc) {
@@ -73,6 +113,20 @@ int RepairMissingFiniteVerbs(Document& doc) {
       ++repaired;
       done = true;
       break;
+    }
+    if (done) continue;
+    for (uint32_t t = s.first_token + 1; t + 2 < s.end_token && !done; ++t) {
+      bool third_person = false;
+      const std::string base = BaseVerbBeforeTo(doc, s, t, &third_person);
+      if (base.empty()) continue;
+      TokenRow& row = doc.mutable_tokens()[t];
+      row.xpos = doc.Intern(third_person ? "VBZ" : "VBP");
+      row.feats = doc.Intern(third_person ? "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+                                          : "Mood=Ind|Tense=Pres|VerbForm=Fin");
+      row.upos = Upos::VERB;
+      row.lemma = doc.Intern(base);
+      ++repaired;
+      done = true;
     }
     if (done) continue;
     const int t = PresentTenseVerb(doc, s);

@@ -9,6 +9,9 @@
 // phrase with "backs" a plural noun. Without a participle to repair, a lower-case plural noun in -s
 // after a singular or proper noun and before what opens an object (after a proper noun also a common
 // noun or one of from/against/over/with/of/to/on: "Israel withdraws from Gaza") becomes VBZ.
+// Title-case headlines drop the verb before an infinitive ("Afghans Vow to Kill UN Hostage"): a verb
+// of intent or attempt (vow, threaten, plan, refuse, ...) right before "to" + a base verb becomes VBP
+// after a plural and VBZ in its -s form after a singular ("Bush Plan to Cut Taxes" stays a noun phrase).
 #pragma once
 
 #include <string_view>

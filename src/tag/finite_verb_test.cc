@@ -32,6 +32,24 @@ TEST(FiniteVerb, ParticipleBetweenSubjectAndObjectBecomesThePastTense) {
   EXPECT_EQ(doc.token(2).upos(), Upos::VERB);
 }
 
+// A title-case headline: the verb before "to" + a base verb, when it agrees with the word before it.
+TEST(FiniteVerb, HeadlineVerbBeforeAnInfinitiveIsThePresentTense) {
+  Document vow = Tagged({{"Afghans", "PROPN", "NNP"}, {"Vow", "PROPN", "NNP"}, {"to", "PART", "TO"},
+                         {"Kill", "VERB", "VB"}, {"UN", "PROPN", "NNP"}, {"Hostage", "PROPN", "NNP"}});
+  EXPECT_EQ(RepairMissingFiniteVerbs(vow), 1);
+  EXPECT_EQ(vow.token(1).xpos(), "VBP");
+  EXPECT_EQ(vow.token(1).lemma(), "vow");
+  Document threatens = Tagged({{"Iran", "PROPN", "NNP"}, {"Threatens", "PROPN", "NNPS"}, {"to", "PART", "TO"},
+                               {"Quit", "VERB", "VB"}, {"Nuclear", "PROPN", "NNP"}, {"Treaty", "PROPN", "NNP"}});
+  EXPECT_EQ(RepairMissingFiniteVerbs(threatens), 1);
+  EXPECT_EQ(threatens.token(1).xpos(), "VBZ");
+  EXPECT_EQ(threatens.token(1).lemma(), "threaten");
+  // A singular before the bare form: a noun phrase ("Bush Plan to Cut Taxes").
+  Document plan = Tagged({{"Bush", "PROPN", "NNP"}, {"Plan", "PROPN", "NNP"}, {"to", "PART", "TO"},
+                          {"Cut", "VERB", "VB"}, {"Taxes", "PROPN", "NNPS"}});
+  EXPECT_EQ(RepairMissingFiniteVerbs(plan), 0);
+}
+
 TEST(FiniteVerb, LeavesRealParticiplesAlone) {
   // A finite verb elsewhere: the participle is a reduced relative.
   Document relative = Tagged({{"Sanctions", "NOUN", "NNS"}, {"imposed", "VERB", "VBN"}, {"last", "ADJ", "JJ"},
