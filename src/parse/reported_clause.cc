@@ -3,18 +3,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/one_of.h"
+
 namespace dyad::parse {
 namespace {
 
-bool In(std::string_view x, std::initializer_list<std::string_view> set) {
-  for (std::string_view s : set)
-    if (x == s) return true;
-  return false;
-}
-
 // Verbs that report or assert a clause and take it without "that".
 bool ReportsAClause(std::string_view lemma) {
-  return In(lemma, {"claim", "say", "allege", "believe", "think", "report", "insist", "argue", "suspect", "fear",
+  return OneOf(lemma, {"claim", "say", "allege", "believe", "think", "report", "insist", "argue", "suspect", "fear",
                     "know", "deny", "confirm", "prove", "suggest", "indicate", "assert", "maintain", "conclude",
                     "find", "show", "estimate", "acknowledge", "admit", "announce", "add", "charge", "contend",
                     "hope", "expect", "assume", "reckon", "understand", "realise", "realize", "recall", "learn"});
@@ -22,7 +18,7 @@ bool ReportsAClause(std::string_view lemma) {
 
 // Participles that are never the past tense ("taken", not "took"): such a verb cannot be finite.
 bool OnlyAParticiple(std::string_view form) {
-  return In(form, {"taken", "given", "shown", "seen", "known", "done", "gone", "written", "driven", "broken",
+  return OneOf(form, {"taken", "given", "shown", "seen", "known", "done", "gone", "written", "driven", "broken",
                    "chosen", "spoken", "stolen", "forgotten", "hidden", "beaten", "eaten", "fallen", "risen",
                    "thrown", "blown", "drawn", "grown", "flown", "worn", "sworn", "torn", "born", "borne", "begun",
                    "sung", "rung", "drunk", "swum", "ridden", "bitten", "frozen", "woken", "proven", "shaken"});
@@ -49,7 +45,7 @@ int RepairReportedClauses(Document& doc, uint32_t si) {
     const int32_t n = tokens[v].head;
     if (n < static_cast<int32_t>(row.first_token) || n >= static_cast<int32_t>(v)) continue;  // the noun comes first
     const Token noun = doc.token(static_cast<uint32_t>(n));
-    if (noun.deprel() != "obj" || !In(noun.xpos(), {"NN", "NNS", "NNP", "NNPS"})) continue;
+    if (noun.deprel() != "obj" || !OneOf(noun.xpos(), {"NN", "NNS", "NNP", "NNPS"})) continue;
     const int32_t s = tokens[static_cast<uint32_t>(n)].head;
     if (s < static_cast<int32_t>(row.first_token) || s >= static_cast<int32_t>(row.end_token)) continue;
     const Token say = doc.token(static_cast<uint32_t>(s));

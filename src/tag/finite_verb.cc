@@ -3,23 +3,19 @@
 #include <string>
 #include <string_view>
 
+#include "core/one_of.h"
+
 namespace dyad::tag {
 namespace {
 
-bool In(std::string_view x, std::initializer_list<std::string_view> set) {
-  for (std::string_view s : set)
-    if (x == s) return true;
-  return false;
-}
-
-bool CanBeSubject(std::string_view xpos) { return In(xpos, {"NN", "NNS", "NNP", "NNPS", "PRP"}); }
+bool CanBeSubject(std::string_view xpos) { return OneOf(xpos, {"NN", "NNS", "NNP", "NNPS", "PRP"}); }
 bool OpensAnObject(std::string_view xpos) {
-  return In(xpos, {"DT", "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "PRP", "PRP$", "CD"});
+  return OneOf(xpos, {"DT", "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "PRP", "PRP$", "CD"});
 }
 
 }  // namespace
 
-bool IsFiniteVerbTag(std::string_view xpos) { return In(xpos, {"VBD", "VBZ", "VBP", "MD"}); }
+bool IsFiniteVerbTag(std::string_view xpos) { return OneOf(xpos, {"VBD", "VBZ", "VBP", "MD"}); }
 
 namespace {
 
@@ -37,13 +33,13 @@ int PresentTenseVerb(const Document& doc, const SentenceRow& s) {
     const char before_s = form[form.size() - 2];
     if (!lower || before_s == 's' || before_s == 'u' || before_s == 'i') continue;  // "press", "bus", "analysis"
     std::string_view prev = doc.token(t - 1).xpos(), next = doc.token(t + 1).xpos();
-    const bool proper_subject = In(prev, {"NNP", "NNPS"});
+    const bool proper_subject = OneOf(prev, {"NNP", "NNPS"});
     if (!proper_subject && prev != "NN") continue;
     // After a proper-noun subject also a common noun ("Iran vows revenge") or a verb's preposition
     // ("Israel withdraws from Gaza", "Russia warns of retaliation").
-    const bool preposition = next == "IN" && In(doc.token(t + 1).text(), {"from", "against", "over", "with", "of", "to", "on"});
-    if (In(next, {"DT", "NNP", "NNPS", "PRP", "PRP$", "CD", "JJ", "RP"}) ||
-        (proper_subject && (In(next, {"NN", "NNS"}) || preposition)))
+    const bool preposition = next == "IN" && OneOf(doc.token(t + 1).text(), {"from", "against", "over", "with", "of", "to", "on"});
+    if (OneOf(next, {"DT", "NNP", "NNPS", "PRP", "PRP$", "CD", "JJ", "RP"}) ||
+        (proper_subject && (OneOf(next, {"NN", "NNS"}) || preposition)))
       return static_cast<int>(t);
   }
   return -1;
@@ -65,13 +61,13 @@ constexpr std::string_view kVerbsBeforeTo[] = {
 std::string BaseVerbBeforeTo(const Document& doc, const SentenceRow& s, uint32_t t, bool* third_person) {
   if (t == s.first_token || t + 2 >= s.end_token) return {};
   const Token w = doc.token(t);
-  if (!In(w.xpos(), {"NN", "NNS", "NNP", "NNPS"})) return {};
+  if (!OneOf(w.xpos(), {"NN", "NNS", "NNP", "NNPS"})) return {};
   const Token subject = doc.token(t - 1);
   if (!CanBeSubject(subject.xpos()) && subject.xpos() != "NNPS") return {};
   if (doc.token(t + 1).text() != "to" || doc.token(t + 2).xpos() != "VB") return {};
   // Plural: a plural tag, a capitalised plural the tagger called singular ("Afghans"), we/they.
   const std::string_view st = subject.text();
-  const bool plural = In(subject.xpos(), {"NNS", "NNPS"}) || In(st, {"we", "We", "they", "They"}) ||
+  const bool plural = OneOf(subject.xpos(), {"NNS", "NNPS"}) || OneOf(st, {"we", "We", "they", "They"}) ||
                       (subject.xpos() == "NNP" && st.size() > 3 && st.back() == 's' && st[st.size() - 2] != 's');
   std::string form(w.text());
   for (char& ch : form) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
