@@ -425,6 +425,26 @@ TEST(ActorStageTest, CoreferenceShortNamesPronounsAndRoleNouns) {
   EXPECT_EQ(f[6].kind, "5");
 }
 
+// "its" is an institution's: a singular agent whose noun names one ("the Syrian government said its
+// forces ..."), not a person's role ("the Iranian minister said its ..." finds the earlier country).
+TEST(ActorStageTest, ItsRefersToAnInstitutionNotAPerson) {
+  auto f = RunStage({{{"The", "DET", 3, "det"}, {"Syrian", "ADJ", 3, "amod"}, {"government", "NOUN", 4, "nsubj"},
+                      {"said", "VERB", 0, "root"}, {"its", "PRON", 6, "nmod:poss"}, {"forces", "NOUN", 7, "nsubj"},
+                      {"advanced", "VERB", 4, "ccomp"}}},
+                    "2022-07-18");
+  ASSERT_GE(f.size(), 2u) << Codes(f);
+  EXPECT_EQ(f[1].text, "its");
+  EXPECT_EQ(f[1].code, "SYRGOV");
+  auto g = RunStage({{{"Turkey", "PROPN", 2, "nsubj"}, {"spoke", "VERB", 0, "root"}},
+                     {{"The", "DET", 3, "det"}, {"Iranian", "ADJ", 3, "amod"}, {"president", "NOUN", 4, "nsubj"},
+                      {"said", "VERB", 0, "root"}, {"its", "PRON", 6, "nmod:poss"}, {"forces", "NOUN", 7, "nsubj"},
+                      {"advanced", "VERB", 4, "ccomp"}}},
+                    "2022-07-18");
+  ASSERT_GE(g.size(), 3u) << Codes(g);
+  EXPECT_EQ(g[2].text, "its");
+  EXPECT_EQ(g[2].code, "TUR");
+}
+
 TEST(ActorStageTest, NominalGovernmentPointsAtEarlierActor) {
   auto f = RunStage({{{"Tehran", "PROPN", 2, "nsubj"}, {"said", "VERB", 0, "root"}},
                 {{"the", "DET", 3, "det"}, {"Iranian", "ADJ", 3, "amod"}, {"government", "NOUN", 4, "nsubj"},

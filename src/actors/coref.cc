@@ -20,9 +20,27 @@ PronounClass ClassOf(std::string_view f) {
   return PronounClass::kNone;
 }
 
-bool IsThing(const Span& s) {
+// Nouns of institutions: a singular agent ending in one is an "it" ("The Syrian government said its
+// forces ...", "the Turkish army said its jets ..."); a person's role noun ("the minister") is not.
+bool IsInstitutionNoun(std::string_view f) {
+  static constexpr std::string_view kNouns[] = {
+      "government", "army", "military", "ministry", "parliament", "court", "navy", "regime", "administration",
+      "council", "cabinet", "party", "agency", "force", "coalition", "alliance", "authority", "legislature",
+      "assembly", "senate", "congress", "commission", "committee", "embassy", "junta", "command", "service",
+      "movement", "front", "union", "organisation", "organization", "mission", "office", "department",
+      "bureau", "state", "group", "militia", "guard"};
+  for (std::string_view n : kNouns)
+    if (f == n) return true;
+  return false;
+}
+
+// A country or an organisation, or a singular agent that is an institution (folded: the document's
+// folded tokens, to read the agent's noun).
+bool IsThing(const Span& s, const std::vector<std::string>& folded) {
   MentionKind k = s.kind == MentionKind::kPronoun ? s.resolved_kind : s.kind;
-  return k == MentionKind::kCountry || k == MentionKind::kOrganisation;
+  if (k == MentionKind::kCountry || k == MentionKind::kOrganisation) return true;
+  const bool agent = s.kind == MentionKind::kAgent || s.kind == MentionKind::kNominal;
+  return agent && !s.plural && s.end > s.first && IsInstitutionNoun(folded[s.end - 1]);
 }
 bool IsPersonLike(const Span& s) {
   return s.kind == MentionKind::kPerson || (s.kind == MentionKind::kPronoun && s.resolved_kind == MentionKind::kPerson);
@@ -136,6 +154,7 @@ void ResolveSentence(const Document& doc, uint32_t sentence, const std::vector<s
   }
   std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.first < b.first; });
 
+  auto is_thing = [&](const Span& m) { return IsThing(m, folded); };
   for (size_t k = 0; k < spans.size(); ++k) {
     Span& s = spans[k];
     bool after_the = s.first > row.first_token &&
@@ -163,10 +182,10 @@ void ResolveSentence(const Document& doc, uint32_t sentence, const std::vector<s
           if (run >= 2) a = -1;
         }
       } else if (pc == PronounClass::kThing) {
-        a = Nearest(doc, all, st, sentence, false, IsThing);
+        a = Nearest(doc, all, st, sentence, false, is_thing);
       } else {  // they/them/their
         a = Nearest(doc, all, st, sentence, false, IsPluralAgent);
-        if (a < 0) a = Nearest(doc, all, st, sentence, false, IsThing);
+        if (a < 0) a = Nearest(doc, all, st, sentence, false, is_thing);
       }
       if (a < 0) continue;
       a = Root(all, a);
