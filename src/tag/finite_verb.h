@@ -27,4 +27,10 @@ bool IsFiniteVerbTag(std::string_view xpos);
 // Returns the number of tokens retagged.
 int RepairMissingFiniteVerbs(Document& doc);
 
+// "Israeli police shot a teenager", "gunmen shot and wounded a policeman", "police shot dead two
+// protesters": "shot" and "struck" tagged as anything but a past form, after a possible subject and
+// before what opens an object, "dead", or "and" + a past form, become VBD (lemma "shoot", "strike").
+// Runs in every sentence, finite verb or not. Returns the number of tokens retagged.
+int RepairIrregularPastTense(Document& doc);
+
 }  // namespace dyad::tag

@@ -50,6 +50,23 @@ TEST(FiniteVerb, HeadlineVerbBeforeAnInfinitiveIsThePresentTense) {
   EXPECT_EQ(RepairMissingFiniteVerbs(plan), 0);
 }
 
+// "shot" misread as a noun (or worse) after a subject: the past tense of "shoot"; not after an article.
+TEST(FiniteVerb, ShotAfterASubjectIsThePastTense) {
+  Document doc = Tagged({{"Israeli", "ADJ", "JJ"}, {"police", "NOUN", "NNS"}, {"shot", "PUNCT", ":"},
+                         {"a", "DET", "DT"}, {"teenager", "NOUN", "NN"}});
+  EXPECT_EQ(RepairIrregularPastTense(doc), 1);
+  EXPECT_EQ(doc.token(2).xpos(), "VBD");
+  EXPECT_EQ(doc.token(2).upos(), Upos::VERB);
+  EXPECT_EQ(doc.token(2).lemma(), "shoot");
+  Document coordinated = Tagged({{"Gunmen", "NOUN", "NNS"}, {"shot", "NOUN", "NN"}, {"and", "CCONJ", "CC"},
+                                 {"wounded", "ADJ", "JJ"}, {"a", "DET", "DT"}, {"policeman", "NOUN", "NN"}});
+  EXPECT_EQ(RepairIrregularPastTense(coordinated), 1);
+  Document noun = Tagged({{"Troops", "NOUN", "NNS"}, {"fired", "VERB", "VBD"}, {"a", "DET", "DT"},
+                          {"shot", "NOUN", "NN"}, {"at", "ADP", "IN"}, {"them", "PRON", "PRP"}});
+  EXPECT_EQ(RepairIrregularPastTense(noun), 0);
+  EXPECT_EQ(noun.token(3).xpos(), "NN");
+}
+
 TEST(FiniteVerb, LeavesRealParticiplesAlone) {
   // A finite verb elsewhere: the participle is a reduced relative.
   Document relative = Tagged({{"Sanctions", "NOUN", "NNS"}, {"imposed", "VERB", "VBN"}, {"last", "ADJ", "JJ"},

@@ -440,6 +440,7 @@ void TagDocument(const TaggerModel& model, Document& doc, TaggerScratch& s) {
     TagRange(model, doc, sent.first_token, end, s);
   }
   RepairMissingFiniteVerbs(doc);
+  RepairIrregularPastTense(doc);
 }
 
 }  // namespace dyad::tag
