@@ -559,7 +559,8 @@ bool IsInsurgentRole(std::string_view role) {
 // on the agent itself ("police officers in the capital Tehran"), on its verb, or on another argument of
 // its verb ("protesters clashed with police in Tehran"); else the country of a domestic agent that is
 // another argument of the same verb ("Iranian police arrested protesters", "police in Moscow detained
-// journalists"). Regions do not name one country.
+// journalists"), or, for civilians, of a rebel or militant one ("Algerian militants killed 16 people").
+// Regions do not name one country.
 void ActorStage::LocateDomesticAgents(const Ctx& c, std::vector<Span>& spans) {
   if (!c.parsed) return;
   const Document& doc = c.doc;
@@ -614,7 +615,11 @@ void ActorStage::LocateDomesticAgents(const Ctx& c, std::vector<Span>& spans) {
     }
     if (insurgent) continue;
     for (const Span& m : spans) {
-      if (&m == &ag || m.dead || m.bare_agent || m.entry_kind != EntryKind::kAgent || !IsDomesticRole(m.role) ||
+      // Civilians harmed by their country's own rebels or militants are of that country ("Algerian
+      // militants killed 16 people"); foreign forces' victims are not theirs.
+      // (Not an international group's: IMG is no country.)
+      const bool co_agent = IsDomesticRole(m.role) || (ag.role == "CVL" && IsInsurgentRole(m.role) && m.country != "IMG");
+      if (&m == &ag || m.dead || m.bare_agent || m.entry_kind != EntryKind::kAgent || !co_agent ||
           m.country.size() != 3 || verb == kNoHead || head_of(m.head) != verb) {
         continue;
       }

@@ -224,6 +224,18 @@ TEST(ActorStageTest, DomesticAgentsTakeTheCountryWhereTheyAct) {
                          "2024-10-01");
   codes = Codes(arrest);
   EXPECT_NE(codes.find("[protesters=IRNCVL]"), std::string::npos) << codes;
+  // Civilians harmed by a country's own fighters are of that country: "Iranian fighters attacked
+  // protesters"; by its forces they are not ("Iranian forces attacked protesters" leaves them bare).
+  auto fighters = RunStage({{{"Iranian", "ADJ", 2, "amod"}, {"fighters", "NOUN", 3, "nsubj"}, {"attacked", "VERB", 0, "root"},
+                             {"protesters", "NOUN", 3, "obj"}}},
+                           "2024-10-01");
+  codes = Codes(fighters);
+  EXPECT_NE(codes.find("[protesters=IRNCVL]"), std::string::npos) << codes;
+  auto soldiers = RunStage({{{"Iranian", "ADJ", 2, "amod"}, {"forces", "NOUN", 3, "nsubj"}, {"attacked", "VERB", 0, "root"},
+                             {"protesters", "NOUN", 3, "obj"}}},
+                           "2024-10-01");
+  codes = Codes(soldiers);
+  EXPECT_EQ(codes.find("CVL"), std::string::npos) << codes;
   // Soldiers are not of the country they are in: "forces in Tehran" stays unresolved here.
   auto forces = RunStage({{{"Forces", "NOUN", 2, "nsubj"}, {"gathered", "VERB", 0, "root"}, {"on", "ADP", 4, "case"},
                            {"Friday", "PROPN", 2, "obl"}, {"in", "ADP", 6, "case"}, {"Tehran", "PROPN", 2, "obl"}}},
