@@ -56,11 +56,19 @@ class JsonRows {
   size_t rows_ = 0, fields_ = 0;
 };
 
-// The columns every span layer opens with: begin, end, text.
-void SpanFields(JsonRows& j, const TokenSpan& sp) {
-  j.Int(sp.begin);
-  j.Int(sp.end);
-  j.Text(sp.text);
+// A layer of token-range rows: each row opens with begin, end, text; `extra` writes the rest.
+template <typename Rows, typename Extra>
+void SpanLayer(const Document& doc, CharOffsets& chars, const Rows& rows, std::string* out, Extra extra) {
+  JsonRows j(out);
+  for (const auto& r : rows) {
+    const TokenSpan sp = SpanOf(doc, chars, r.first_token, r.end_token);
+    j.Row();
+    j.Int(sp.begin);
+    j.Int(sp.end);
+    j.Text(sp.text);
+    extra(j, r);
+  }
+  j.Finish();
 }
 
 }  // namespace
@@ -104,70 +112,39 @@ void EncodeArticleLayers(const Document& doc, CharOffsets& chars, ArticleLayers*
     }
     j.Finish();
   }
-  {
-    JsonRows j(&out->mentions);
-    for (const MentionRow& m : doc.mentions()) {
-      j.Row();
-      SpanFields(j, SpanOf(doc, chars, m.first_token, m.end_token));
-      j.Int(static_cast<int>(m.kind));
-      j.Text(doc.Str(m.code));
-      j.Text(doc.Str(m.country));
-      j.Text(doc.Str(m.sector));
-      j.Text(doc.Str(m.name));
-      j.Text(doc.Str(m.rule));
-      j.Int(m.antecedent);
-      j.Int(m.partner);
+  SpanLayer(doc, chars, doc.mentions(), &out->mentions, [&](JsonRows& j, const MentionRow& m) {
+    j.Int(static_cast<int>(m.kind));
+    j.Text(doc.Str(m.code));
+    j.Text(doc.Str(m.country));
+    j.Text(doc.Str(m.sector));
+    j.Text(doc.Str(m.name));
+    j.Text(doc.Str(m.rule));
+    j.Int(m.antecedent);
+    j.Int(m.partner);
+  });
+  SpanLayer(doc, chars, doc.timexes(), &out->dates, [&](JsonRows& j, const TimexRow& t) {
+    j.Text(doc.Str(t.type));
+    j.Text(doc.Str(t.value));
+  });
+  SpanLayer(doc, chars, doc.amounts(), &out->amounts, [&](JsonRows& j, const AmountRow& a) {
+    j.Real(a.value);
+    j.Text(doc.Str(a.unit));
+    j.Text(doc.Str(a.kind));
+  });
+  SpanLayer(doc, chars, doc.places(), &out->places, [&](JsonRows& j, const PlaceRow& p) {
+    j.Text(doc.Str(p.name));
+    j.Text(doc.Str(p.country));
+    j.Text(doc.Str(p.feature));
+    if (p.has_coordinates) {
+      j.Real(p.lat);
+      j.Real(p.lon);
+    } else {
+      j.Null();
+      j.Null();
     }
-    j.Finish();
-  }
-  {
-    JsonRows j(&out->dates);
-    for (const TimexRow& t : doc.timexes()) {
-      j.Row();
-      SpanFields(j, SpanOf(doc, chars, t.first_token, t.end_token));
-      j.Text(doc.Str(t.type));
-      j.Text(doc.Str(t.value));
-    }
-    j.Finish();
-  }
-  {
-    JsonRows j(&out->amounts);
-    for (const AmountRow& a : doc.amounts()) {
-      j.Row();
-      SpanFields(j, SpanOf(doc, chars, a.first_token, a.end_token));
-      j.Real(a.value);
-      j.Text(doc.Str(a.unit));
-      j.Text(doc.Str(a.kind));
-    }
-    j.Finish();
-  }
-  {
-    JsonRows j(&out->places);
-    for (const PlaceRow& p : doc.places()) {
-      j.Row();
-      SpanFields(j, SpanOf(doc, chars, p.first_token, p.end_token));
-      j.Text(doc.Str(p.name));
-      j.Text(doc.Str(p.country));
-      j.Text(doc.Str(p.feature));
-      if (p.has_coordinates) {
-        j.Real(p.lat);
-        j.Real(p.lon);
-      } else {
-        j.Null();
-        j.Null();
-      }
-    }
-    j.Finish();
-  }
-  {
-    JsonRows j(&out->entities);
-    for (const EntityRow& e : doc.entities()) {
-      j.Row();
-      SpanFields(j, SpanOf(doc, chars, e.first_token, e.end_token));
-      j.Text(doc.Str(e.type));
-    }
-    j.Finish();
-  }
+  });
+  SpanLayer(doc, chars, doc.entities(), &out->entities,
+            [&](JsonRows& j, const EntityRow& e) { j.Text(doc.Str(e.type)); });
 }
 
 }  // namespace dyad::store
