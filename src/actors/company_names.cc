@@ -1,5 +1,7 @@
 #include "actors/company_names.h"
 
+#include <algorithm>
+
 #include "actors/fold.h"
 
 namespace dyad::actors {
@@ -19,18 +21,21 @@ bool IsCompanyWord(std::string_view word) {
 }
 
 int MarkCompanyNames(const Document& doc, const ActorIndex& index, uint32_t end, std::vector<Span>& spans) {
-  auto owned = [&](uint32_t k, const Span* self) {
-    for (const Span& o : spans)
-      if (&o != self && !o.dead && o.first <= k && k < o.end) return true;
-    return false;
-  };
+  // Tokens some live span covers (one pass: the scan below stays linear in the sentence).
+  uint32_t lo = end;
+  for (const Span& o : spans) lo = std::min(lo, o.first);
+  std::vector<bool> owned(end > lo ? end - lo : 0, false);
+  for (const Span& o : spans) {
+    if (o.dead) continue;
+    for (uint32_t k = o.first; k < o.end && k < end; ++k) owned[k - lo] = true;
+  }
   int changed = 0;
   for (Span& sp : spans) {
     if (sp.dead || sp.kind != MentionKind::kCountry || sp.code.size() != 3) continue;
     uint32_t name_end = 0;
     for (uint32_t k = sp.end, steps = 0; k < end && steps < 6; ++k, ++steps) {
       std::string_view w = doc.token(k).text();
-      if ((!StartsUpper(w) && w != "&") || owned(k, &sp)) break;
+      if ((!StartsUpper(w) && w != "&") || owned[k - lo]) break;
       if (IsCompanyWord(w)) name_end = k + 1;
     }
     if (name_end == 0) continue;

@@ -52,7 +52,8 @@ int RepairReportedClauses(Document& doc, uint32_t si) {
     if (say.upos() != Upos::VERB || !ReportsAClause(say.lemma())) continue;
     // The participle has an object of its own, and nothing but the noun's own words stands between
     // them (no comma: "the forces, used to ..." is an apposition or a reduced relative after all).
-    if (!has_object[v - row.first_token]) continue;
+    // The noun's own words stand between them: a few at most (this also keeps the scan linear).
+    if (!has_object[v - row.first_token] || v - static_cast<uint32_t>(n) > 8) continue;
     bool gap = false;
     for (uint32_t k = static_cast<uint32_t>(n) + 1; k < v && !gap; ++k) gap = doc.token(k).upos() == Upos::PUNCT;
     if (gap) continue;
