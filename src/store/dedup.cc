@@ -106,6 +106,7 @@ Result<EventDeduplicator> EventDeduplicator::Prepare(sqlite3* db, bool store_has
       {&d.delete_empty_, "DELETE FROM events WHERE id = ?1 AND num_mentions = 0"},
       {&d.band_lookup_,
        "SELECT article_id, simhash FROM article_bands WHERE band_key = ?1 ORDER BY article_id LIMIT 64"},
+      {&d.insert_country_, "INSERT OR IGNORE INTO actor_countries(country, code) VALUES (?1, ?2)"},
       {&d.band_insert_, "INSERT OR IGNORE INTO article_bands(band_key, article_id, simhash) VALUES (?1, ?2, ?3)"},
   };
   for (const auto& s : stmts) {
@@ -222,6 +223,21 @@ Status EventDeduplicator::AddMention(int64_t key, int64_t mention_id, int64_t cl
   return Status::Ok();
 }
 
+Status EventDeduplicator::NoteCountry(std::string_view country, std::string_view code) {
+  if (country.empty() || code.empty()) return Status::Ok();
+  country_key_.assign(country);
+  country_key_ += ' ';
+  country_key_ += code;
+  if (countries_.contains(std::string_view(country_key_))) return Status::Ok();
+  if (countries_.size() >= (1u << 20)) countries_.clear();
+  countries_.emplace(country_key_);
+  insert_country_.Bind(1, country, false);
+  insert_country_.Bind(2, code, false);
+  DYAD_RETURN_IF_ERROR(insert_country_.Run());
+  insert_country_.Reset();
+  return Status::Ok();
+}
+
 Status EventDeduplicator::FinishBatch() {
   // Distinct articles and publishers of the new events: one sort, no hashing per mention.
   std::sort(new_members_.begin(), new_members_.end(), [](const Member& a, const Member& b) {
@@ -260,6 +276,8 @@ Status EventDeduplicator::FinishBatch() {
     s.Bind(15, p.sources);
     s.Bind(16, p.articles);
     DYAD_RETURN_IF_ERROR(s.Run());  // every parameter is bound for each row: no Reset()
+    if (r.has_source) DYAD_RETURN_IF_ERROR(NoteCountry(r.source.country, r.source.code));
+    if (r.has_target) DYAD_RETURN_IF_ERROR(NoteCountry(r.target.country, r.target.code));
   }
   for (const auto& [key, d] : deltas_) {
     if (touched_.count(key)) continue;  // recounted in full below

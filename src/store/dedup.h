@@ -63,6 +63,10 @@ class EventDeduplicator {
   // `cluster` (its canonical article id) and publisher `source` ('' unknown). REQUIRES: called before
   // the mention row is inserted.
   Status AddMention(int64_t key, int64_t mention_id, int64_t cluster, std::string_view source);
+  // True while the writer's memory holds every event of the store, so a key it lacks is new and no
+  // index is probed (a store without events when the writer opened it, until a million keys or a
+  // lost event). When false, EventFor reads the key index (schema.h kEventKeyIndex).
+  bool knows_every_event() const { return cache_complete_; }
   // Remembers that an event's counts must be recomputed by SQL (it lost mentions).
   void Touch(int64_t event_key) { touched_.insert(event_key); }
 
@@ -77,6 +81,7 @@ class EventDeduplicator {
     pending_.clear();
     new_members_.clear();
     deltas_.clear();
+    countries_.clear();
     ForgetMembers();
   }
 
@@ -112,6 +117,8 @@ class EventDeduplicator {
   // Makes `key`'s members known (loads an older event's from its mentions); false if they cannot be
   // trusted this batch (a touched event: recounted by SQL instead).
   Result<bool> Remember(int64_t key);
+  // Records that events of `country` have used actor `code` (actor_countries), once per writer.
+  Status NoteCountry(std::string_view country, std::string_view code);
   void ForgetMembers() {
     members_.clear();
     remembered_.clear();
@@ -119,7 +126,7 @@ class EventDeduplicator {
   }
 
   Stmt find_event_, insert_event_, recount_, delete_empty_, band_lookup_, band_insert_, max_id_, data_version_, members_of_,
-      add_counts_;
+      add_counts_, insert_country_;
   std::unordered_map<int64_t, Delta> deltas_;
   EventKeyMap cache_;  // dedup key -> events.id
   // True while cache_ holds every event of the store (it was empty when the writer opened it and
@@ -135,6 +142,8 @@ class EventDeduplicator {
   std::unordered_set<Member, MemberHash> members_;  // who already told each remembered event
   std::unordered_set<int64_t> remembered_;          // events whose members are all in members_
   StringMap<int64_t> source_ids_;
+  StringSet countries_;  // "country code" pairs already in actor_countries (bounded)
+  std::string country_key_;  // reused
 };
 
 }  // namespace dyad::store

@@ -25,13 +25,16 @@ void Where::Bind(Stmt& s) const {
 
 namespace {
 
-// "side" is "source" or "target". A 3-letter value is a country (the actor's country column, served
-// by the covering countries index); a longer one a code prefix, matched by a half-open range so the
-// code index is used. `by_code_index`: the other side is a code, whose index also holds this side's
-// country, so the country term is kept off the countries index (unary +) and the whole filter is
-// answered from the code index.
-std::string ActorCondition(Where& w, const std::string& side, const std::string& value, bool by_code_index = false) {
-  if (value.size() == 3) return std::string(by_code_index ? "+" : "") + "e." + side + "_country = " + w.Param(value);
+// "side" is "source" or "target". A 3-letter value is a country: the side's code is one of those
+// that country's events have used (actor_countries, a few dozen codes), so the code index answers
+// it with one range per code, and the row's own country column confirms it. A longer value is a
+// code prefix, matched by a half-open range so the code index is used.
+std::string ActorCondition(Where& w, const std::string& side, const std::string& value) {
+  if (value.size() == 3) {
+    std::string country = w.Param(value);
+    return "(e." + side + "_code IN (SELECT code FROM actor_countries WHERE country = " + country + ") AND e." + side +
+           "_country = " + country + ")";
+  }
   std::string lo = w.Param(value), hi = w.Param(value + "\x7f");
   return "(e." + side + "_code >= " + lo + " AND e." + side + "_code < " + hi + ")";
 }
@@ -40,9 +43,8 @@ std::string ActorCondition(Where& w, const std::string& side, const std::string&
 
 Where BuildWhere(const EventFilter& f) {
   Where w;
-  const bool mixed = !f.source.empty() && !f.target.empty() && (f.source.size() == 3) != (f.target.size() == 3);
-  if (!f.source.empty()) w.And(ActorCondition(w, "source", f.source, mixed));
-  if (!f.target.empty()) w.And(ActorCondition(w, "target", f.target, mixed));
+  if (!f.source.empty()) w.And(ActorCondition(w, "source", f.source));
+  if (!f.target.empty()) w.And(ActorCondition(w, "target", f.target));
   if (!f.actor.empty())
     w.And(std::string("(") + ActorCondition(w, "source", f.actor) + " OR " + ActorCondition(w, "target", f.actor) + ")");
   if (!f.country.empty())

@@ -149,6 +149,47 @@ TEST_F(QueryTest, SqlIsReadOnly) {
   EXPECT_EQ(RunReadOnlySql(db_, "SELEC nonsense", 0).status().code(), StatusCode::kInvalidArgument);
 }
 
+// A country is the events' own country column, also where the code does not start with it (a
+// multinational: MNCUSAAPL is American); one side, either side, and mixed with a code.
+TEST(QueryCountries, CountryFiltersFindEveryCodeOfTheCountry) {
+  std::string path = FreshStorePath("query-countries.db");
+  auto a = MakeTestArticle("c1", "2022-08-01", {{"MNCUSAAPL", "CHNGOV", "042"}, {"USAGOV", "CHNGOV", "042"},
+                                                {"CHNGOV", "MNCUSAAPL", "111"}, {"CHNGOV", "RUSGOV", "036"}});
+  {
+    auto w = StoreWriter::Open(path);
+    ASSERT_TRUE(w.ok());
+    ArticleToStore batch[] = {{&a.doc, &a.events}};
+    ASSERT_TRUE((*w)->Write(batch).ok());
+    ASSERT_TRUE((*w)->Close().ok());
+  }
+  auto db = OpenStore(path, OpenMode::kReadOnly);
+  ASSERT_TRUE(db.ok());
+  auto filter = [](const std::string& source, const std::string& target, const std::string& country = "") {
+    EventFilter f;
+    f.source = source;
+    f.target = target;
+    f.country = country;
+    return f;
+  };
+  auto count = [&](const EventFilter& f) -> int64_t {
+    auto t = QueryEvents(*db, f, 100);
+    EXPECT_TRUE(t.ok()) << t.status().ToString();
+    return t.ok() ? static_cast<int64_t>(t->rows.size()) : -1;
+  };
+  EXPECT_EQ(count(filter("USA", "")), 2);
+  EXPECT_EQ(count(filter("", "USA")), 1);
+  EXPECT_EQ(count(filter("", "", "USA")), 3);
+  EXPECT_EQ(count(filter("USA", "CHN")), 2);
+  EXPECT_EQ(count(filter("USAGOV", "CHN")), 1);
+  EXPECT_EQ(count(filter("CHN", "MNCUSA")), 1);
+  EXPECT_EQ(count(filter("CHN", "USA")), 1);
+  EXPECT_EQ(count(filter("RUS", "")), 0);
+  auto series = QuerySeries(*db, filter("USA", "CHN"), Bucket::kDay);
+  ASSERT_TRUE(series.ok());
+  ASSERT_EQ(series->rows.size(), 1u);
+  EXPECT_EQ(std::get<int64_t>(series->rows[0][1]), 2);
+}
+
 TEST_F(QueryTest, ExportReaderGivesRecordsBack) {
   EventFilter f;
   f.source = "RUSMIL";

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "dyad/status.h"
 #include "store/sqlite.h"
@@ -20,7 +21,7 @@ namespace dyad::store {
 // 'dyad' in ASCII. DO NOT CHANGE: it identifies every store ever written.
 inline constexpr int32_t kApplicationId = 0x64796164;
 // The version this build writes. Bump it only by appending a migration in schema.cc.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 enum class OpenMode {
   kReadOnly,   // query/export/sql: SQLITE_OPEN_READONLY; never creates; upgrades an older store first
@@ -41,13 +42,18 @@ Result<int> SchemaVersion(Db& db);
 // For tests of the upgrade path: creates a store at `path` at an older `version` (1..kSchemaVersion).
 Status CreateStoreAtVersion(const std::string& path, int version);
 
-// Bulk loads (store/writer.h). DeferQueryIndexes drops the indexes that only queries use (those on
-// events by actor codes and countries), keeping their definitions in the deferred_indexes table, in
-// one transaction; RestoreDeferredIndexes builds every deferred index again (one sort each, far
-// cheaper than keeping them up to date row by row) and empties the table, in one transaction, and
-// returns how many it built. Queries stay correct without them, only slower.
-Status DeferQueryIndexes(Db& db);
+// Bulk loads (store/writer.h). DeferQueryIndexes drops the indexes on events that a load can do
+// without (by day, by source code, by target code), keeping their definitions in the
+// deferred_indexes table, in one transaction; `with_key_index` false keeps kEventKeyIndex, which the
+// writer's dedup probe reads whenever its memory does not know every event. RestoreDeferredIndexes
+// builds every deferred index again (one sort each, far cheaper than keeping them up to date row by
+// row) and empties the table, in one transaction, and returns how many it built.
+// BuildDeferredIndexes does the same inside the caller's transaction, for the one named `only` (or
+// all when it is empty). Queries stay correct without the indexes, only slower.
+inline constexpr const char* kEventKeyIndex = "events_by_source";
+Status DeferQueryIndexes(Db& db, bool with_key_index);
 Result<int> RestoreDeferredIndexes(Db& db);
+Result<int> BuildDeferredIndexes(Db& db, std::string_view only);
 
 // Days since 1970-01-01 for a YYYY-MM-DD date; 0 when `date` is not a full date (unknown day).
 int64_t DayNumber(std::string_view date);

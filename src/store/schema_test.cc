@@ -203,6 +203,49 @@ TEST(Schema, Version4LayerTablesBecomeOneRowPerArticle) {
             "Erdogan said \"no\".");
 }
 
+// Version 6 rebuilds events without the UNIQUE dedup key and with three indexes: every row keeps its
+// id and values, actor_countries holds the countries' codes, and definitions a killed bulk load
+// left waiting are dropped with the indexes they named.
+TEST(Schema, Version5EventsKeepTheirRowsWithThreeIndexes) {
+  std::string path = TempPath("v5.db");
+  ASSERT_TRUE(CreateStoreAtVersion(path, 5).ok());
+  {
+    auto db = Db::Open(path, SQLITE_OPEN_READWRITE);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(db->Exec(
+        "INSERT INTO events(id, day, source_code, target_code, cameo_code, date, source_country, target_country,"
+        " cameo_root, quad_class, goldstein, plover_type, first_mention, num_mentions, num_sources, num_articles) VALUES"
+        " (5, 19191, 'RUSGOV', 'IRNGOV', '036', '2022-07-18', 'RUS', 'IRN', '03', 1, 4.0, 'CONSULT', 10, 3, 2, 2),"
+        " (9, 19192, 'MNCUSAAPL', '', '190', '2022-07-19', 'USA', NULL, '19', 4, -10.0, 'ASSAULT', 11, 1, 1, 1);"
+        "INSERT INTO deferred_indexes(name, sql) VALUES ('events_by_countries', 'CREATE INDEX events_by_countries"
+        " ON events(source_country)');"
+        "DROP INDEX events_by_countries")
+                    .ok());
+  }
+  auto db = OpenStore(path, OpenMode::kReadOnly);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  EXPECT_EQ(*SchemaVersion(*db), kSchemaVersion);
+  auto text = [&](const std::string& sql) {
+    auto s = Stmt::Prepare(db->get(), sql);
+    EXPECT_TRUE(s.ok()) << sql;
+    if (!s.ok() || !*s->Step()) return std::string("<no row>");
+    return std::string(s->Text(0));
+  };
+  EXPECT_EQ(text("SELECT group_concat(id || ':' || day || ':' || source_code || ':' || target_code || ':' || cameo_code"
+                 " || ':' || date || ':' || coalesce(target_country, '-') || ':' || goldstein || ':' || plover_type ||"
+                 " ':' || first_mention || ':' || num_mentions || ':' || num_sources || ':' || num_articles, ' ')"
+                 " FROM (SELECT * FROM events ORDER BY id)"),
+            "5:19191:RUSGOV:IRNGOV:036:2022-07-18:IRN:4.0:CONSULT:10:3:2:2 "
+            "9:19192:MNCUSAAPL::190:2022-07-19:-:-10.0:ASSAULT:11:1:1:1");
+  EXPECT_EQ(text("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = 'index'"
+                 " AND tbl_name = 'events' ORDER BY name)"),
+            "events_by_day events_by_source events_by_target");
+  EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM deferred_indexes"), 0);
+  EXPECT_EQ(text("SELECT group_concat(country || ':' || code, ' ') FROM (SELECT * FROM actor_countries ORDER BY 1, 2)"),
+            "IRN:IRNGOV RUS:RUSGOV USA:MNCUSAAPL");
+  EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM events_one_a_day"), 2);
+}
+
 TEST(Schema, DayNumberCountsFromTheEpoch) {
   EXPECT_EQ(DayNumber("1970-01-02"), 1);
   EXPECT_EQ(DayNumber("2022-07-18"), 19191);

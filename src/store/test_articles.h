@@ -23,6 +23,12 @@ struct TestEvent {
   bool negated = false;
 };
 
+// The country of a test actor code: its first block, or a multinational's second ("MNCUSAAPL": USA),
+// as CAMEO codes them.
+inline std::string CountryOfTestCode(const std::string& code) {
+  return code.substr(code.rfind("MNC", 0) == 0 ? 3 : 0, 3);
+}
+
 // One sentence per event: "<SOURCE> <verb>s <TARGET> on day N." with tokens, a sentence row, two
 // mentions and a quote in the first sentence.
 inline TestArticle MakeTestArticle(const std::string& id, const std::string& date, const std::vector<TestEvent>& evs,
@@ -78,7 +84,7 @@ inline TestArticle MakeTestArticle(const std::string& id, const std::string& dat
       m.end_token = m.first_token + 1;
       const std::string& code = side == 0 ? evs[i].source : evs[i].target;
       m.code = d.Intern(code);
-      m.country = d.Intern(code.substr(0, 3));
+      m.country = d.Intern(CountryOfTestCode(code));
       m.rule = d.Intern("test");
       d.mutable_mentions().push_back(m);
     }
@@ -90,8 +96,8 @@ inline TestArticle MakeTestArticle(const std::string& id, const std::string& dat
     r.date = evs[i].date.empty() ? date : evs[i].date;
     r.has_source = !evs[i].source.empty();
     r.has_target = !evs[i].target.empty();
-    r.source = {evs[i].source, evs[i].source, evs[i].source.substr(0, 3), "government", "", d.CharOffset(p.sb), d.CharOffset(p.se)};
-    r.target = {evs[i].target, evs[i].target, evs[i].target.substr(0, 3), "government", "", d.CharOffset(p.tb), d.CharOffset(p.te)};
+    r.source = {evs[i].source, evs[i].source, CountryOfTestCode(evs[i].source), "government", "", d.CharOffset(p.sb), d.CharOffset(p.se)};
+    r.target = {evs[i].target, evs[i].target, CountryOfTestCode(evs[i].target), "government", "", d.CharOffset(p.tb), d.CharOffset(p.te)};
     r.cameo_code = evs[i].code;
     r.cameo_root = evs[i].code.substr(0, 2);
     r.cameo_name = "test code";

@@ -118,7 +118,9 @@ Result<std::unique_ptr<StoreWriter>> StoreWriter::Open(const std::string& path, 
   if (!has_events.ok()) return has_events.status();
   const bool defer = options.indexes == IndexMode::kBulk || (options.indexes == IndexMode::kAuto && *has_events == 0);
   if (defer) {
-    DYAD_RETURN_IF_ERROR(DeferQueryIndexes(impl->db));
+    // On a store without events the writer's memory will know every event, so even the key index
+    // can wait (Write() builds it if the memory stops knowing them all).
+    DYAD_RETURN_IF_ERROR(DeferQueryIndexes(impl->db, /*with_key_index=*/*has_events == 0));
   } else {
     auto built = RestoreDeferredIndexes(impl->db);
     if (!built.ok()) return built.status();
@@ -171,6 +173,9 @@ Status StoreWriter::Write(std::span<const ArticleToStore> batch) {
   WriteCounts before = counts_;
   DYAD_RETURN_IF_ERROR(impl_->db.Exec("BEGIN IMMEDIATE"));
   Status st = impl_->dedup.BeginBatch();
+  // The dedup probe reads the key index: build it now if a bulk load left it out and the writer's
+  // memory no longer knows every event (a million keys, a replaced article, another writer).
+  if (st.ok() && !impl_->dedup.knows_every_event()) st = BuildDeferredIndexes(impl_->db, kEventKeyIndex).status();
   for (const auto& a : batch) {
     if (!st.ok()) break;
     st = WriteArticle(a);
