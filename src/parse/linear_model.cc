@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sys/mman.h>
 #include <type_traits>
 
 namespace dyad::parse {
@@ -20,19 +19,6 @@ constexpr size_t kMaxRows = 50'000'000;  // far above any real model; bounds wha
 
 // The slot array is written and read as raw bytes (the model format): keep its layout fixed.
 static_assert(sizeof(PackedLinear::Slot) == 16 && std::is_trivially_copyable_v<PackedLinear::Slot>);
-
-namespace {
-
-}  // namespace
-
-void AdviseHugePages(void* p, size_t bytes) {
-#ifdef MADV_HUGEPAGE
-  (void)madvise(p, bytes, MADV_HUGEPAGE);
-#else
-  (void)p;
-  (void)bytes;
-#endif
-}
 
 void PackedLinear::Insert(const Slot& s) {
   size_t i = (s.key >> 17) & mask_;

@@ -19,26 +19,15 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/huge_pages.h"
 #include "core/model_file.h"
 #include "dyad/status.h"
 
 namespace dyad::parse {
 
-// madvise(MADV_HUGEPAGE) where available; a hint only (no error when refused).
-void AdviseHugePages(void* p, size_t bytes);
-
-// Allocates big tables 2 MiB-aligned and asks for transparent huge pages: the move table is ~32 MiB,
-// and faulting it in 4 KiB pages was most of the model's load time. Small tables use plain new.
-template <typename T>
-struct HugePageAllocator {
-  using value_type = T;
-  HugePageAllocator() = default;
-  template <typename U>
-  HugePageAllocator(const HugePageAllocator<U>&) {}
-  T* allocate(size_t n);
-  void deallocate(T* p, size_t) { std::free(p); }
-  bool operator==(const HugePageAllocator&) const { return true; }
-};
+// The tables are big (the move table is ~32 MiB) and faulting them in 4 KiB pages was most of the
+// model's load time: they live in huge pages (core/huge_pages.h).
+using dyad::HugePageAllocator;
 
 class PackedLinear {
  public:
@@ -120,21 +109,5 @@ class AveragedPerceptron {
   std::vector<std::vector<Entry>> rows_;
   std::vector<uint32_t> updates_;  // per row: how many examples updated it
 };
-
-template <typename T>
-T* HugePageAllocator<T>::allocate(size_t n) {
-  constexpr size_t kHuge = size_t{2} << 20;
-  if (n > SIZE_MAX / sizeof(T) / 2) throw std::bad_alloc();
-  const size_t bytes = n * sizeof(T);
-  if (bytes < kHuge) {
-    void* p = std::malloc(bytes == 0 ? 1 : bytes);
-    if (p == nullptr) throw std::bad_alloc();
-    return static_cast<T*>(p);
-  }
-  void* p = std::aligned_alloc(kHuge, (bytes + kHuge - 1) / kHuge * kHuge);
-  if (p == nullptr) throw std::bad_alloc();
-  AdviseHugePages(p, (bytes + kHuge - 1) / kHuge * kHuge);
-  return static_cast<T*>(p);
-}
 
 }  // namespace dyad::parse
