@@ -6,8 +6,9 @@
 // already stored is replaced: its old rows go, its id stays, the events it fed are recounted.
 // Prepared statements are made once; a batch of articles costs one fsync-free WAL commit
 // (synchronous=NORMAL), so throughput is bound by SQLite's B-tree inserts. A bulk load (IndexMode)
-// leaves the query indexes of events out while it writes and builds them once when it closes: a
-// sorted build instead of four random inserts per new event. Queries during such a load are
+// leaves the indexes of events out while it writes and builds them once when it closes: a sorted
+// build instead of three random inserts per new event (the key index only while the writer's memory
+// knows every event: README "Bulk loads"). Queries during such a load are
 // correct but slow; a load killed before Close() leaves them deferred, and the next writer builds them.
 //
 // Thread-safety: one thread. Several processes must not write one store at once (SQLite serialises
@@ -45,7 +46,8 @@ enum class IndexMode {
   kAuto,
   // Kept up to date with every batch: the right choice for small additions to a large store.
   kIncremental,
-  // Dropped when the writer opens and built once by Close(): for large loads into any store.
+  // Dropped when the writer opens and built once by Close(): for large loads into any store. The key
+  // index stays on a store with events, and is built mid-load when the memory stops knowing them all.
   kBulk,
 };
 
