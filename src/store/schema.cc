@@ -407,6 +407,7 @@ Result<int> BuildDeferredIndexes(Db& db, std::string_view only) {
     sqls.emplace_back(list->Text(1));
   }
   list->Reset();
+  if (sqls.empty()) return 0;  // the usual case: a writer asks before every batch that may probe
   auto done = Stmt::Prepare(db.get(), "DELETE FROM deferred_indexes WHERE name = ?1");
   if (!done.ok()) return done.status();
   for (size_t i = 0; i < sqls.size(); ++i) {
